@@ -1,0 +1,1 @@
+"""Arabic text handling: matching normalisation, sentence segmentation, numbers."""
