@@ -8,8 +8,8 @@ the batch goes on. Rendering is the caller's (CLI) job, so a library user can ke
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator, Sequence
 
 from briefer.analyze import analyze
 from briefer.backends.base import Engine

@@ -12,8 +12,9 @@ process or tested alone. Offsets (``start``/``end``) are always character offset
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 # --------------------------------------------------------------------------------------- ingest
 

@@ -6,7 +6,7 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -49,7 +49,7 @@ def _version(value: bool) -> None:
 def root(
     ctx: typer.Context,
     config: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option("--config", "-c", exists=True, dir_okay=False, help="Settings file (default: ./briefer.toml)."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or notes.")] = False,
@@ -63,14 +63,14 @@ def root(
 
 InputsArg = Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.", show_default=False)]
 BackendOpt = Annotated[
-    Optional[str], typer.Option("--backend", "-b", help="extractive | seq2seq | instruct | openai | auto")
+    str | None, typer.Option("--backend", "-b", help="extractive | seq2seq | instruct | openai | auto")
 ]
-ModelOpt = Annotated[Optional[str], typer.Option("--model", "-m", help="Model id or local folder.")]
-BulletsOpt = Annotated[Optional[int], typer.Option("--bullets", "-n", min=1, max=10, help="Bullets per article.")]
-BaseUrlOpt = Annotated[Optional[str], typer.Option("--base-url", help="OpenAI-compatible server, e.g. http://127.0.0.1:8000/v1")]
-TranslatorOpt = Annotated[Optional[str], typer.Option("--translator", help="auto | none | marian | nllb | instruct | openai")]
-JobsOpt = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes.")]
-NoCacheOpt = Annotated[Optional[bool], typer.Option("--no-cache", help="Neither read nor write the cache.")]
+ModelOpt = Annotated[str | None, typer.Option("--model", "-m", help="Model id or local folder.")]
+BulletsOpt = Annotated[int | None, typer.Option("--bullets", "-n", min=1, max=10, help="Bullets per article.")]
+BaseUrlOpt = Annotated[str | None, typer.Option("--base-url", help="OpenAI-compatible server, e.g. http://127.0.0.1:8000/v1")]
+TranslatorOpt = Annotated[str | None, typer.Option("--translator", help="auto | none | marian | nllb | instruct | openai")]
+JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes.")]
+NoCacheOpt = Annotated[bool | None, typer.Option("--no-cache", help="Neither read nor write the cache.")]
 
 
 @app.command()
@@ -78,18 +78,18 @@ def brief(
     ctx: typer.Context,
     inputs: InputsArg,
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the briefing.", dir_okay=False)],
-    format: Annotated[Optional[Format], typer.Option("--format", "-f", help="Default: from the output suffix.")] = None,
+    format: Annotated[Format | None, typer.Option("--format", "-f", help="Default: from the output suffix.")] = None,
     backend: BackendOpt = None,
     model: ModelOpt = None,
     bullets: BulletsOpt = None,
     base_url: BaseUrlOpt = None,
     translator: TranslatorOpt = None,
-    layout: Annotated[Optional[Layout], typer.Option("--layout", help="Arabic and English stacked or side by side.")] = None,
-    template: Annotated[Optional[Path], typer.Option("--template", exists=True, dir_okay=False, help="A .docx with the named styles.")] = None,
-    provenance: Annotated[Optional[bool], typer.Option("--provenance", help="Show source sentences in the DOCX.")] = None,
-    plain: Annotated[Optional[bool], typer.Option("--plain", help="Markdown without HTML.")] = None,
-    max_stories: Annotated[Optional[int], typer.Option("--max-stories", min=1, help="Stories in full; the rest go to the annex.")] = None,
-    date: Annotated[Optional[str], typer.Option("--date", help="Briefing date, YYYY-MM-DD.")] = None,
+    layout: Annotated[Layout | None, typer.Option("--layout", help="Arabic and English stacked or side by side.")] = None,
+    template: Annotated[Path | None, typer.Option("--template", exists=True, dir_okay=False, help="A .docx with the named styles.")] = None,
+    provenance: Annotated[bool | None, typer.Option("--provenance", help="Show source sentences in the DOCX.")] = None,
+    plain: Annotated[bool | None, typer.Option("--plain", help="Markdown without HTML.")] = None,
+    max_stories: Annotated[int | None, typer.Option("--max-stories", min=1, help="Stories in full; the rest go to the annex.")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="Briefing date, YYYY-MM-DD.")] = None,
     jobs: JobsOpt = None,
     no_cache: NoCacheOpt = None,
 ) -> None:
@@ -177,8 +177,8 @@ def facts(
 @app.command()
 def ingest(ctx: typer.Context, inputs: InputsArg) -> None:
     """Print what was read from INPUTS as JSON lines (one article per line), for checking feeds."""
-    from briefer.ingest import read_inputs
     from briefer.errors import BrieferError
+    from briefer.ingest import read_inputs
 
     with fail_on_errors(ctx):
         config = config_from(ctx)

@@ -11,8 +11,9 @@ import hashlib
 import io
 import re
 import sys
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import BinaryIO, Iterator, Sequence
+from typing import BinaryIO
 
 from briefer.config import BriefConfig
 from briefer.errors import InputError

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import io
 import json
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import regex
 
@@ -18,6 +19,7 @@ Record = dict[str, Any]
 
 _FRONT_MATTER = regex.compile(r"\A---[ \t]*\n(?P<head>.*?)\n---[ \t]*\n", regex.DOTALL)
 _HEADING = regex.compile(r"\A\s*#{1,3}\s+(?P<title>[^\n]+)\n")
+_MIN_HTML_WORDS = 12
 _SENTENCE_END = ("۔", ".", "؟", "?", "!", ":", "،", ",")
 
 #: field names tried after the configured one, for feeds that use other common names
@@ -83,7 +85,8 @@ def read_html(content: str, origin: str) -> Record:
     from trafilatura import bare_extraction
 
     document = bare_extraction(content, with_metadata=True, include_comments=False, include_tables=False)
-    if document is None or not (document.text or "").strip():
+    # A page with no article gives back its menu or footer: a few words are not an article.
+    if document is None or len((document.text or "").split()) < _MIN_HTML_WORDS:
         raise InputError(origin, "no article text found in the HTML page")
     return {
         "text": document.text,
