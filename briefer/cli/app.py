@@ -69,6 +69,7 @@ ModelOpt = Annotated[str | None, typer.Option("--model", "-m", help="Model id or
 BulletsOpt = Annotated[int | None, typer.Option("--bullets", "-n", min=1, max=10, help="Bullets per article.")]
 BaseUrlOpt = Annotated[str | None, typer.Option("--base-url", help="OpenAI-compatible server, e.g. http://127.0.0.1:8000/v1")]
 TranslatorOpt = Annotated[str | None, typer.Option("--translator", help="auto | none | marian | nllb | instruct | openai")]
+TranslatorModelOpt = Annotated[str | None, typer.Option("--translator-model", help="Translation model id or local folder.")]
 JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes.")]
 NoCacheOpt = Annotated[bool | None, typer.Option("--no-cache", help="Neither read nor write the cache.")]
 
@@ -84,6 +85,7 @@ def brief(
     bullets: BulletsOpt = None,
     base_url: BaseUrlOpt = None,
     translator: TranslatorOpt = None,
+    translator_model: TranslatorModelOpt = None,
     layout: Annotated[Layout | None, typer.Option("--layout", help="Arabic and English stacked or side by side.")] = None,
     template: Annotated[Path | None, typer.Option("--template", exists=True, dir_okay=False, help="A .docx with the named styles.")] = None,
     provenance: Annotated[bool | None, typer.Option("--provenance", help="Show source sentences in the DOCX.")] = None,
@@ -100,7 +102,7 @@ def brief(
     with fail_on_errors(ctx):
         config = config_from(
             ctx, backend=backend, model=model, bullets=bullets, base_url=base_url, translator=translator,
-            layout=layout.value if layout else None, template=str(template) if template else None,
+            translator_model=translator_model, layout=layout.value if layout else None, template=str(template) if template else None,
             provenance=provenance, plain=plain, max_stories=max_stories, date=date, jobs=jobs, no_cache=no_cache,
         )
         fmt = format_for(output, format.value if format else None)
@@ -129,13 +131,14 @@ def summarize(
     bullets: BulletsOpt = None,
     base_url: BaseUrlOpt = None,
     translator: TranslatorOpt = None,
+    translator_model: TranslatorModelOpt = None,
 ) -> None:
     """Print the bullets for each article in FILE."""
     from briefer.pipeline import brief_inputs
 
     with fail_on_errors(ctx):
         config = config_from(ctx, backend=backend, model=model, bullets=bullets, base_url=base_url,
-                             translator=translator, no_cache=True)
+                             translator=translator, translator_model=translator_model, no_cache=True)
         briefs, skipped = brief_inputs([file], config)
         for brief in briefs:
             if as_json:
