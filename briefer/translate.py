@@ -1,12 +1,650 @@
-"""The English side of a brief. (Initial version: no English.)"""
+"""The English side of a brief: a translation model around masked facts, or the facts alone.
+
+With a translation model (Marian opus-mt-ar-en, NLLB, M2M-100), figures, quotes and names are cut
+out of each Arabic bullet and replaced by placeholders (``FIG1``, ``QUOTE1``, ``NAME1``) before the
+model sees it, because a translation model rounds, re-spells or drops numbers and paraphrases
+quotes. Afterwards the figures come back in English form with the source's own digits, the quotes
+come back as translations of their own text in quotation marks marked "(translated)", and names
+come back with one rendering per briefing (lexicon first, else the model's translation of the name,
+asked once). A translation that loses or repeats a placeholder is not used: that bullet falls back
+to the lexicon rendering below.
+
+Without a model, each bullet's English side is what a word list can give faithfully: the places
+and organisations it names, its figures with units, the speakers of its quotes. Those bullets carry
+``origin="lexicon"`` so the renderer can label them as not a translation (LEXICON_LABEL), and the
+briefing can say how to get full English (ENGLISH_HINT).
+"""
 
 from __future__ import annotations
 
-from typing import Sequence
+import importlib
+import json
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import ClassVar, Sequence
 
+import regex
+
+from briefer.arabic.normalize import normalize
+from briefer.backends import hf
+from briefer.config import BriefConfig
+from briefer.errors import ConfigError, ModelNotFoundError, UsageError
 from briefer.types import Analysis, Bullet
 
+DEFAULT_TRANSLATOR_MODEL = "Helsinki-NLP/opus-mt-ar-en"
 
-def english_side(analysis: Analysis, bullets_ar: Sequence[Bullet], translator=None) -> tuple[str, tuple[Bullet, ...], str]:
-    """(headline_en, bullets_en, mode) where mode is translation | lexicon | none."""
-    return "", (), "none"
+LEXICON_LABEL = "Not a translation: names, figures and speakers rendered from a word list."
+ENGLISH_HINT = (
+    "For full English, set translator = \"marian\" in briefer.toml (model "
+    f"{DEFAULT_TRANSLATOR_MODEL}; fetch it with 'briefer models pull {DEFAULT_TRANSLATOR_MODEL}')."
+)
+TRANSLATED_QUOTE_MARK = "(translated)"
+
+# translator name -> "module:Class"; other engines register theirs here (e.g. "instruct", "openai")
+# without touching the functions below. Each class is called with the BriefConfig.
+TRANSLATORS: dict[str, str] = {
+    "marian": "briefer.translate:MarianTranslator",
+    "nllb": "briefer.translate:NllbTranslator",
+    "m2m": "briefer.translate:M2MTranslator",
+}
+
+
+# ====================================================================================== translators
+
+
+class Translator(ABC):
+    """Arabic in, English out, a batch at a time."""
+
+    name: ClassVar[str]
+    model_name: str = "-"
+
+    @abstractmethod
+    def translate(self, texts: list[str]) -> list[str]:
+        """One English text per Arabic text, in order."""
+
+
+class Seq2SeqTranslator(Translator):
+    """Any encoder-decoder translation model loaded through briefer.backends.hf."""
+
+    name = "seq2seq"
+    default_model = DEFAULT_TRANSLATOR_MODEL
+    source_lang = ""  # tokenizer source language code, for multilingual models
+    target_token = ""  # token the decoder is forced to start with, for multilingual models
+
+    def __init__(self, config: BriefConfig):
+        self.config = config
+        self.model_name = config.translator_model or self.default_model
+        self._tokenizer = hf.load_tokenizer(self.model_name)
+        self._model, self._device = hf.load_model("seq2seq", self.model_name, config.device, config.dtype)
+        if self.source_lang:
+            self._tokenizer.src_lang = self.source_lang
+
+    def translate(self, texts: list[str]) -> list[str]:
+        if not texts:
+            return []
+        return hf.generate_texts(
+            self._tokenizer, self._model, self._device, list(texts),
+            batch_size=self.config.batch_size, max_input_tokens=self.config.max_input_tokens,
+            max_new_tokens=self.config.max_new_tokens, num_beams=self.config.num_beams,
+            **self._target_kwargs(),
+        )
+
+    def _target_kwargs(self) -> dict[str, int]:
+        if not self.target_token:
+            return {}
+        return {"forced_bos_token_id": self._tokenizer.convert_tokens_to_ids(self.target_token)}
+
+
+class MarianTranslator(Seq2SeqTranslator):
+    name = "marian"
+
+
+class NllbTranslator(Seq2SeqTranslator):
+    name = "nllb"
+    default_model = "facebook/nllb-200-distilled-600M"
+    source_lang = "arb_Arab"
+    target_token = "eng_Latn"
+
+
+class M2MTranslator(Seq2SeqTranslator):
+    name = "m2m"
+    default_model = "facebook/m2m100_418M"
+    source_lang = "ar"
+    target_token = "__en__"
+
+
+def get_translator(config: BriefConfig) -> Translator | None:
+    """The configured translator; for 'auto', one only if a translation model is on this machine."""
+    name = config.translator.strip().lower()
+    if name == "none":
+        return None
+    if name == "auto":
+        return _auto_translator(config)
+    return translator_class(name)(config)
+
+
+def translator_class(name: str) -> type[Translator]:
+    choices = ["auto", "none", *sorted(TRANSLATORS)]
+    try:
+        target = TRANSLATORS[name]
+    except KeyError:
+        raise UsageError(f"setting 'translator': unknown translator '{name}' (available: {', '.join(choices)})") from None
+    module_name, class_name = target.split(":")
+    return getattr(importlib.import_module(module_name), class_name)
+
+
+def _auto_translator(config: BriefConfig) -> Translator | None:
+    """Quick and offline: no model folder or cache entry, or no torch, means no translator."""
+    model = config.translator_model or DEFAULT_TRANSLATOR_MODEL
+    if not all(hf._installed(module) for module in ("torch", "transformers", "sentencepiece")):
+        return None
+    try:
+        folder = hf.resolve_model(model)
+    except ModelNotFoundError:
+        if config.translator_model:  # asked for by name: say it is missing rather than go quiet
+            raise
+        return None
+    kind = _translator_kind(folder, model)
+    return translator_class(kind)(config.replace(translator_model=model))
+
+
+def _translator_kind(folder: Path, model: str) -> str:
+    """marian | nllb | m2m, from the saved model's config files."""
+    model_type = json.loads((folder / "config.json").read_text(encoding="utf-8")).get("model_type", "")
+    if model_type == "marian":
+        return "marian"
+    if model_type == "m2m_100":
+        tokenizer_config = folder / "tokenizer_config.json"
+        text = tokenizer_config.read_text(encoding="utf-8") if tokenizer_config.is_file() else ""
+        return "nllb" if "Nllb" in text else "m2m"
+    raise ConfigError(
+        f"setting 'translator_model': {model} is a '{model_type}' model, not a translation model "
+        "(marian, nllb or m2m_100); set translator = \"none\" or name a translation model"
+    )
+
+
+# ====================================================================================== lexicon
+
+
+@dataclass(frozen=True)
+class Entry:
+    category: str
+    english: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    phrases: dict[tuple[str, ...], Entry]  # folded Arabic words -> entry
+    letters: dict[str, str]  # Arabic letter -> Latin, for names no list knows
+    longest: int
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The shipped Arabic->English news lexicon (briefer/data/en_lexicon.tsv), read once."""
+    text = resources.files("briefer").joinpath("data/en_lexicon.tsv").read_text(encoding="utf-8")
+    phrases: dict[tuple[str, ...], Entry] = {}
+    letters: dict[str, str] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 3:
+            raise ConfigError(f"briefer/data/en_lexicon.tsv line {number}: expected category, arabic, english")
+        category, arabic, english = parts
+        if category == "letter":
+            letters[arabic] = english
+        else:
+            # first entry wins, so a word listed as a country is not re-read as an adjective
+            phrases.setdefault(tuple(_fold(w) for w in _words(arabic)), Entry(category, english))
+    return Lexicon(phrases, letters, max(len(key) for key in phrases))
+
+
+# words, digit runs (any script, with decimal/thousands separators), percent signs and slashes
+_TOKEN = regex.compile(r"\p{Nd}+(?:[.,٫٬]\p{Nd}+)*|[%٪/]|[\p{L}\p{M}]+")
+_PREFIXES = "وفبلك"  # one-letter clitics written joined to the next word
+NAME_CATEGORIES = frozenset({"country", "city", "org", "place"})
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def is_number(self) -> bool:
+        return self.text[0].isdigit()
+
+
+@dataclass(frozen=True)
+class Match:
+    """A lexicon phrase found at tokens[i : i + length]; ``skip`` characters of clitic before it."""
+
+    length: int
+    entry: Entry
+    skip: int = 0
+
+
+def _words(text: str) -> list[str]:
+    return [m.group() for m in _TOKEN.finditer(text)]
+
+
+def _tokens(text: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _fold(word: str) -> str:
+    return normalize(word)
+
+
+def _match_at(tokens: Sequence[Token], i: int, categories: frozenset[str] | None = None) -> Match | None:
+    """The longest lexicon phrase starting at token i, allowing a clitic on its first word."""
+    lex = lexicon()
+    for length in range(min(lex.longest, len(tokens) - i), 0, -1):
+        rest = tuple(_fold(t.text) for t in tokens[i + 1 : i + length])
+        for skip, first in _first_word_variants(tokens[i].text):
+            entry = lex.phrases.get((_fold(first), *rest))
+            if entry and (categories is None or entry.category in categories):
+                return Match(length, entry, skip)
+    return None
+
+
+def _first_word_variants(word: str) -> list[tuple[int, str]]:
+    """(characters skipped, word) for the word as written and without a joined clitic."""
+    variants = [(0, word)]
+    if len(word) > 3 and word[0] in _PREFIXES:
+        variants.append((1, word[1:]))
+        if word[1] == "ل" and word[0] == "ل":  # لل = ل + ال with the alef dropped
+            variants.append((1, "ا" + word[1:]))
+    return variants
+
+
+# ====================================================================================== figures
+
+
+FIGURE_PARTS = frozenset({"scale", "unit", "currency"})
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    english: str  # fixed English rendering; "" when the model translates it (a name it does not know)
+    kind: str  # figure | quote | name
+
+
+def figure_spans(text: str) -> list[Span]:
+    """Every figure in the text with its approximation, scale, unit or date parts, in English form."""
+    tokens = _tokens(text)
+    spans: list[Span] = []
+    i = 0
+    while i < len(tokens):
+        if not tokens[i].is_number:
+            i += 1
+            continue
+        first, left = _extend_left(tokens, i)
+        last, right = _extend_right(tokens, i)
+        start = tokens[first].start + (left[0].skip if left else 0)
+        english = " ".join([*(m.entry.english for m in left), _english_number(tokens[i].text), *right])
+        spans.append(Span(start, tokens[last].end, _tidy_figure(english), "figure"))
+        i = last + 1
+    return spans
+
+
+def _extend_left(tokens: Sequence[Token], i: int) -> tuple[int, list[Match]]:
+    """Approximations ('نحو', 'أكثر من') and a month before the number ('يونيو/ حزيران 2026')."""
+    first, found = i, []
+    while first > 0:
+        match = _phrase_ending_at(tokens, first, frozenset({"approx", "month"}))
+        if match is None:
+            if first >= 2 and tokens[first - 1].text == "/" and _phrase_ending_at(tokens, first - 1, frozenset({"month"})):
+                first -= 1  # the slash between two names of the same month
+                continue
+            break
+        first -= match.length
+        found.insert(0, match)
+        if match.entry.category == "approx":
+            break
+    return first, _dedupe_months(found)
+
+
+def _phrase_ending_at(tokens: Sequence[Token], end: int, categories: frozenset[str]) -> Match | None:
+    for length in range(min(lexicon().longest, end), 0, -1):
+        match = _match_at(tokens, end - length, categories)
+        if match and match.length == length:
+            return match
+    return None
+
+
+def _extend_right(tokens: Sequence[Token], i: int) -> tuple[int, list[str]]:
+    """Percent sign, scale word, one unit or currency; or a month and its year after a day."""
+    last, parts = i, []
+    k = i + 1
+    if k < len(tokens) and tokens[k].text in "%٪" and tokens[k].start == tokens[i].end or (
+        k < len(tokens) and tokens[k].text in "%٪" and tokens[k].start - tokens[i].end <= 1
+    ):
+        return k, ["%"]
+    took_month = False
+    while k < len(tokens):
+        if tokens[k].text == "/" and took_month:
+            k += 1
+            continue
+        match = _match_at(tokens, k)
+        if match and match.skip == 0 and match.entry.category == "month" and not parts:
+            if not took_month:
+                parts.append(match.entry.english)
+            took_month, last, k = True, k + match.length - 1, k + match.length
+            continue
+        if took_month and tokens[k].is_number:
+            parts.append(_english_number(tokens[k].text))
+            last = k
+            break
+        if took_month or not match or match.skip or match.entry.category not in FIGURE_PARTS:
+            break
+        parts.append(match.entry.english)
+        last, k = k + match.length - 1, k + match.length
+        if match.entry.category != "scale":
+            break
+    return last, parts
+
+
+def _dedupe_months(matches: list[Match]) -> list[Match]:
+    """'يونيو/ حزيران' names one month twice; say it once."""
+    out: list[Match] = []
+    for match in matches:
+        if not (out and out[-1].entry == match.entry and match.entry.category == "month"):
+            out.append(match)
+    return out
+
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
+
+
+def _english_number(text: str) -> str:
+    """The same digits and separators in ASCII: nothing rounded, reformatted or re-scaled."""
+    return text.translate(_DIGITS)
+
+
+def _tidy_figure(text: str) -> str:
+    return regex.sub(r"\s+%", "%", text).strip()
+
+
+# ====================================================================================== quotes, names
+
+
+_QUOTED = regex.compile(r"«([^»]+)»|“([^”]+)”|\"([^\"]+)\"|``([^`']+)''")
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    start: int  # the span with its quotation marks
+    end: int
+    inner_start: int
+    inner_end: int
+
+
+def quote_spans(text: str) -> list[QuoteSpan]:
+    spans = []
+    for match in _QUOTED.finditer(text):
+        group = next(g for g in range(1, 5) if match.group(g) is not None)
+        spans.append(QuoteSpan(match.start(), match.end(), match.start(group), match.end(group)))
+    return spans
+
+
+def name_spans(text: str, analysis: Analysis | None) -> list[Span]:
+    """Places and organisations the lexicon knows, and the facts layer's named entities."""
+    spans = _lexicon_name_spans(text)
+    if analysis is not None:
+        for entity in analysis.entities:
+            if entity.kind in {"person", "org", "place"} and len(entity.text) > 2:
+                for found in regex.finditer(regex.escape(entity.text), text):
+                    spans.append(Span(found.start(), found.end(), english_phrase(entity.text, romanize=False), "name"))
+    return spans
+
+
+def _lexicon_name_spans(text: str) -> list[Span]:
+    tokens = _tokens(text)
+    spans, i = [], 0
+    while i < len(tokens):
+        match = _match_at(tokens, i, NAME_CATEGORIES)
+        # only unprefixed mentions: in 'بالعراق' the 'ب' (in) belongs to the sentence, not the name
+        if match and match.skip == 0:
+            end = tokens[i + match.length - 1].end
+            spans.append(Span(tokens[i].start, end, match.entry.english, "name"))
+            i += match.length
+        else:
+            i += 1
+    return spans
+
+
+def english_phrase(text: str, romanize: bool = True) -> str:
+    """A name or title through the lexicon, English word order for 'title + nationality'.
+
+    Words the lexicon does not know are romanised letter by letter (``romanize=True``) or, when
+    False, make the whole phrase unknown (returns "") so the model translates it instead.
+    """
+    tokens = _tokens(text)
+    pieces: list[tuple[str, str]] = []  # (category, english)
+    i = 0
+    while i < len(tokens):
+        match = _match_at(tokens, i)
+        if match:
+            pieces.append((match.entry.category, match.entry.english))
+            i += match.length
+            continue
+        if not romanize:
+            return ""
+        pieces.append(("name", romanized(tokens[i].text)))
+        i += 1
+    return " ".join(english for _, english in _title_order(pieces))
+
+
+def _title_order(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'وزير الخارجية العراقي' is 'Iraqi Foreign Minister': nationality before the title."""
+    out = list(pieces)
+    for i in range(len(out) - 1):
+        if out[i][0] == "title" and out[i + 1][0] == "adjective":
+            title, adjective = out[i][1], out[i + 1][1]
+            if title.startswith("the "):
+                out[i], out[i + 1] = ("title", f"the {adjective}"), ("title", title[4:])
+            else:
+                out[i], out[i + 1] = ("adjective", adjective), ("title", title)
+    return out
+
+
+def romanized(word: str) -> str:
+    """A rough Latin spelling of an Arabic name no list knows, capitalised; consistent by design."""
+    letters = lexicon().letters
+    out = []
+    for index, char in enumerate(word):
+        latin = letters.get(char, char)
+        if char in "وي" and 0 < index < len(word) - 1 and word[index + 1] not in "اوي":
+            latin = "u" if char == "و" else "i"  # long vowel between consonants
+        out.append(latin)
+    spelled = "".join(out).replace("'", "")
+    if spelled.startswith("al") and len(spelled) > 4:
+        spelled = "al-" + spelled[2:].capitalize()
+        return spelled
+    return spelled.capitalize()
+
+
+# ====================================================================================== masking
+
+
+PLACEHOLDER = regex.compile(r"\b(FIG|QUOTE|NAME)\s?(\d+)\b", regex.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Slot:
+    token: str  # FIG1, QUOTE2, NAME3
+    kind: str
+    source: str  # the Arabic it replaced
+    english: str = ""  # fixed rendering ("" for a quote, or a name left to the model)
+    inner: Masked | None = None  # a quote's own text, masked in turn
+
+
+@dataclass(frozen=True)
+class Masked:
+    text: str
+    slots: tuple[Slot, ...]
+
+    def requests(self) -> list[str]:
+        """Every text the model must translate to restore this one."""
+        out = [self.text]
+        for slot in self.slots:
+            if slot.inner is not None:
+                out += slot.inner.requests()
+            elif slot.kind == "name" and not slot.english:
+                out.append(slot.source)
+        return out
+
+
+def mask(text: str, analysis: Analysis | None = None, with_quotes: bool = True) -> Masked:
+    """Replace figures, quotes and names by placeholders the translation model passes through."""
+    quotes = quote_spans(text) if with_quotes else []
+    chosen = _non_overlapping(
+        [Span(q.start, q.end, "", "quote") for q in quotes] + figure_spans(text) + name_spans(text, analysis)
+    )
+    counters = {"figure": 0, "quote": 0, "name": 0}
+    prefixes = {"figure": "FIG", "quote": "QUOTE", "name": "NAME"}
+    pieces, slots, cursor = [], [], 0
+    for span in chosen:
+        counters[span.kind] += 1
+        token = f"{prefixes[span.kind]}{counters[span.kind]}"
+        source = text[span.start : span.end]
+        inner = None
+        if span.kind == "quote":
+            quote = next(q for q in quotes if q.start == span.start)
+            inner = mask(text[quote.inner_start : quote.inner_end], analysis, with_quotes=False)
+        slots.append(Slot(token, span.kind, source, span.english, inner))
+        pieces += [text[cursor : span.start], token]
+        cursor = span.end
+    pieces.append(text[cursor:])
+    return Masked("".join(pieces), tuple(slots))
+
+
+def _non_overlapping(spans: list[Span]) -> list[Span]:
+    """Quotes first (they hold figures and names of their own), then figures, then names."""
+    priority = {"quote": 0, "figure": 1, "name": 2}
+    taken: list[Span] = []
+    for span in sorted(spans, key=lambda s: (priority[s.kind], s.start, -(s.end - s.start))):
+        if all(span.end <= t.start or span.start >= t.end for t in taken):
+            taken.append(span)
+    return sorted(taken, key=lambda s: s.start)
+
+
+def restore(masked: Masked, translations: dict[str, str]) -> str | None:
+    """The translation with every placeholder put back, or None if the model lost or doubled one."""
+    english = translations[masked.text]
+    found = [f"{m.group(1).upper()}{m.group(2)}" for m in PLACEHOLDER.finditer(english)]
+    if sorted(found) != sorted(slot.token for slot in masked.slots):
+        return None
+    renderings = {}
+    for slot in masked.slots:
+        rendering = _slot_english(slot, translations)
+        if rendering is None:
+            return None
+        renderings[slot.token] = rendering
+    restored = PLACEHOLDER.sub(lambda m: renderings[f"{m.group(1).upper()}{m.group(2)}"], english)
+    return _tidy_sentence(restored)
+
+
+def _slot_english(slot: Slot, translations: dict[str, str]) -> str | None:
+    if slot.kind == "quote":
+        assert slot.inner is not None
+        inner = restore(slot.inner, translations)
+        return None if inner is None else f"“{inner.strip(' .')}” {TRANSLATED_QUOTE_MARK}"
+    if slot.english:
+        return slot.english
+    return translations[slot.source].strip(" .") or None
+
+
+def _tidy_sentence(text: str) -> str:
+    text = regex.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = regex.sub(r"\s{2,}", " ", text).strip()
+    return text[:1].upper() + text[1:]
+
+
+# ====================================================================================== english side
+
+
+def english_side(
+    analysis: Analysis, bullets_ar: Sequence[Bullet], translator: Translator | None = None
+) -> tuple[str, tuple[Bullet, ...], str]:
+    """(headline_en, bullets_en, mode): mode is 'translation' with a translator, else 'lexicon'."""
+    if translator is None:
+        return lexicon_headline(analysis), lexicon_bullets(analysis, bullets_ar), "lexicon"
+    return _translated_side(analysis, bullets_ar, translator)
+
+
+def _translated_side(
+    analysis: Analysis, bullets_ar: Sequence[Bullet], translator: Translator
+) -> tuple[str, tuple[Bullet, ...], str]:
+    headline = _headline_ar(analysis)
+    masked = [mask(headline, analysis)] + [mask(b.text, analysis) for b in bullets_ar]
+    # one request per distinct text: a name asked once reads the same in every bullet
+    requests = list(dict.fromkeys(text for m in masked for text in m.requests()))
+    translations = dict(zip(requests, translator.translate(requests), strict=True))
+    headline_en = restore(masked[0], translations) or lexicon_headline(analysis)
+    bullets = []
+    for bullet, masked_bullet in zip(bullets_ar, masked[1:], strict=True):
+        english = restore(masked_bullet, translations)
+        if english is None:
+            bullets.extend(_lexicon_bullet(analysis, bullet))
+        else:
+            bullets.append(Bullet("en", english, bullet.sources, bullet.role, True, f"translation:{translator.name}"))
+    return headline_en, tuple(bullets), "translation"
+
+
+def _headline_ar(analysis: Analysis) -> str:
+    if analysis.article.title:
+        return analysis.article.title
+    return analysis.sentences[0].text if analysis.sentences else ""
+
+
+def lexicon_headline(analysis: Analysis) -> str:
+    """What the lexicon can say of the headline: its places, organisations and figures."""
+    headline = _headline_ar(analysis)
+    items = [s.english for s in sorted(_lexicon_name_spans(headline) + figure_spans(headline), key=lambda s: s.start)]
+    return " · ".join(dict.fromkeys(items))
+
+
+def lexicon_bullets(analysis: Analysis, bullets_ar: Sequence[Bullet]) -> tuple[Bullet, ...]:
+    """One English line per Arabic bullet that holds a figure or a quote: names, figures, speakers."""
+    bullets = [b for bullet in bullets_ar for b in _lexicon_bullet(analysis, bullet)]
+    return tuple(bullets)
+
+
+def _lexicon_bullet(analysis: Analysis, bullet: Bullet) -> list[Bullet]:
+    figures = [s.english for s in figure_spans(_outside_quotes(bullet.text))]
+    speakers = [_speaker_line(analysis, bullet.text, q) for q in quote_spans(bullet.text)]
+    if not figures and not speakers:
+        return []
+    parts = []
+    names = list(dict.fromkeys(s.english for s in _lexicon_name_spans(bullet.text)))
+    if names:
+        parts.append(", ".join(names))
+    if figures:
+        parts.append("figures: " + "; ".join(dict.fromkeys(figures)))
+    parts += speakers
+    text = " — ".join(parts)
+    return [Bullet("en", text[:1].upper() + text[1:], bullet.sources, bullet.role, True, "lexicon")]
+
+
+def _outside_quotes(text: str) -> str:
+    """The text with quoted words blanked (same length): a quote's figures are the speaker's."""
+    for quote in quote_spans(text):
+        text = text[: quote.start] + " " * (quote.end - quote.start) + text[quote.end :]
+    return text
+
+
+def _speaker_line(analysis: Analysis, text: str, quote: QuoteSpan) -> str:
+    inner = text[quote.inner_start : quote.inner_end]
+    speaker = next((q.speaker for q in analysis.quotes if q.speaker and (inner in q.text or q.text in inner)), "")
+    if not speaker:
+        return "quote (Arabic, not translated), speaker not named"
+    return f"quote (Arabic, not translated) by {english_phrase(speaker)}"

@@ -187,3 +187,4 @@ class Briefing:
     skipped: tuple[Skipped, ...] = ()
     signature: str = ""
     handling: str = ""  # optional handling line (e.g. a classification marking)
+    section_names: tuple[tuple[str, str, str], ...] = ()  # (key, Arabic name, English name) per section
