@@ -59,6 +59,7 @@ class BriefConfig:
     jsonl_url_field: str = "url"
     jsonl_id_field: str = "id"
     non_arabic: str = "skip"  # skip | summarize: what to do with an English/French article
+    max_article_chars: int = 200_000  # longer bodies are skipped with a message (news is < 50,000)
     # [render] the document
     title: str = "الموجز الإعلامي اليومي"
     handling: str = ""  # e.g. a classification marking printed in the header
@@ -75,7 +76,7 @@ class BriefConfig:
     merge_threshold: float = 0.5  # similarity at which two articles are one story
     # [run] execution
     jobs: int = 1
-    cache: str = ".briefer-cache/cache.sqlite"
+    cache: str = ""  # SQLite file of finished briefs; default: $XDG_CACHE_HOME/briefer/briefs.sqlite
     no_cache: bool = False
     quiet: bool = False
     debug: bool = False

@@ -3,27 +3,34 @@
     inputs -> ingest -> analyze -> summarize -> verify -> translate -> verify -> compose -> Briefing
 
 An article that fails at any stage becomes a ``Skipped`` entry with a one-line reason; the rest of
-the batch goes on. Rendering is the caller's (CLI) job, so a library user can keep the Briefing.
+the batch goes on. Articles stream through in chunks (memory stays flat in the input size apart
+from the finished briefs), finished briefs are cached per article (briefer.cache) so an
+interrupted run resumes, and the extractive path can fan out over processes (``jobs``).
+Rendering is the caller's (CLI) job, so a library user can keep the Briefing.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from briefer.analyze import analyze
-from briefer.backends.base import Engine
 from briefer.backends.registry import get_engine
+from briefer.cache import BriefCache
 from briefer.compose import compose
 from briefer.config import BriefConfig
 from briefer.errors import ArticleError, BrieferError
 from briefer.ingest import read_inputs
-from briefer.translate import english_side
-from briefer.types import Analysis, Article, ArticleBrief, Briefing, Skipped
+from briefer.translate import english_side, get_translator
+from briefer.types import Analysis, Article, ArticleBrief, Briefing, Bullet, Skipped
 from briefer.verify import verify_bullets
 
 #: called after each article with (done, total or None, origin)
 Progress = Callable[[int, "int | None", str], None]
+Outcome = ArticleBrief | Skipped
+_CHUNK = 256  # articles read ahead at a time; bounds memory and keeps workers busy
 
 
 @dataclass(frozen=True)
@@ -31,6 +38,8 @@ class RunResult:
     briefing: Briefing
     briefs: tuple[ArticleBrief, ...]
     skipped: tuple[Skipped, ...]
+    notices: tuple[str, ...] = ()  # things the user should know (engine fallbacks, ignored options)
+    cached: int = 0  # briefs taken from the cache rather than recomputed
 
     @property
     def exit_code(self) -> int:
@@ -38,67 +47,190 @@ class RunResult:
         return 1 if self.skipped else 0
 
 
+class BriefMaker:
+    """Engine, translator and settings for turning articles into checked ArticleBriefs."""
+
+    def __init__(self, config: BriefConfig):
+        self.config = config
+        self.engine = get_engine(config)
+        self.translator = get_translator(config)
+
+    @property
+    def signature(self) -> str:
+        """Everything that shapes a brief: printed in the briefing, part of every cache key."""
+        translator = f"{self.translator.name}:{self.translator.model_name}" if self.translator else "lexicon"
+        return f"{self.engine.signature()}|translator:{translator}|verify:{self.config.verify_policy}"
+
+    @property
+    def notices(self) -> tuple[str, ...]:
+        notice = getattr(self.engine, "notice", "")
+        return (notice,) if notice else ()
+
+    def make(self, articles: Sequence[Article]) -> list[Outcome]:
+        """Briefs (or Skipped) for a batch of articles, in order; the engine sees the batch at once."""
+        outcomes: list[Outcome | Analysis] = [self._analyze(article) for article in articles]
+        analyses = [o for o in outcomes if isinstance(o, Analysis)]
+        briefs = iter(self._brief_analyses(analyses)) if analyses else iter(())
+        return [next(briefs) if isinstance(o, Analysis) else o for o in outcomes]
+
+    def _analyze(self, article: Article) -> Analysis | Skipped:
+        try:
+            analysis = analyze(article)
+            _check_language(analysis, self.config)
+            return analysis
+        except BrieferError as exc:
+            return Skipped(article.origin or article.id, _reason(exc))
+
+    def _brief_analyses(self, analyses: list[Analysis]) -> list[Outcome]:
+        try:
+            bullet_lists = self.engine.summarize(analyses)
+            english_lists = self.engine.english(analyses, bullet_lists) if self.engine.writes_english else None
+        except BrieferError as exc:
+            return [Skipped(a.article.origin or a.article.id, _reason(exc)) for a in analyses]
+        outcomes: list[Outcome] = []
+        for i, (analysis, bullets) in enumerate(zip(analyses, bullet_lists)):
+            try:
+                english = english_lists[i] if english_lists is not None else None
+                outcomes.append(self._checked(analysis, bullets, english))
+            except BrieferError as exc:
+                outcomes.append(Skipped(analysis.article.origin or analysis.article.id, _reason(exc)))
+        return outcomes
+
+    def _checked(self, analysis: Analysis, bullets: Sequence[Bullet], english: Sequence[Bullet] | None) -> ArticleBrief:
+        policy = self.config.verify_policy
+        bullets_ar, verdicts_ar = verify_bullets(analysis, bullets, policy)
+        headline_en, bullets_en, mode = english_side(analysis, bullets_ar, self.translator)
+        if english is not None:
+            bullets_en, mode = tuple(english), "model"
+        bullets_en, verdicts_en = verify_bullets(analysis, bullets_en, policy)
+        return ArticleBrief(
+            analysis=analysis,
+            headline_ar=self.engine.headline(analysis),
+            bullets_ar=bullets_ar,
+            headline_en=headline_en,
+            bullets_en=bullets_en,
+            english=mode,
+            verdicts=verdicts_ar + verdicts_en,
+            engine=self.engine.signature(),
+        )
+
+
+# ------------------------------------------------------------------------------ entry points
+
+
 def run_briefing(inputs: Sequence[str], config: BriefConfig, progress: Progress | None = None) -> RunResult:
     """Read every input, brief every article, compose the day's briefing."""
-    engine = get_engine(config)
-    articles, skipped = _split_errors(read_inputs(inputs, config))
+    maker = BriefMaker(config)
+    skipped: list[Skipped] = []
     briefs: list[ArticleBrief] = []
-    for done, article in enumerate(articles, start=1):
-        try:
-            briefs.append(brief_article(article, config, engine))
-        except BrieferError as exc:
-            skipped.append(Skipped(article.origin or article.id, _reason(exc)))
-        if progress:
-            progress(done, None, article.origin)
-    briefing = compose(briefs, config, skipped=skipped, signature=signature(engine, config))
-    return RunResult(briefing, tuple(briefs), tuple(skipped))
+    articles = _collect_errors(read_inputs(inputs, config), skipped)
+    cache = None if config.no_cache else BriefCache(config.cache)
+    counter = _Counter()
+    try:
+        for done, outcome in enumerate(_outcomes(articles, maker, cache, counter), start=1):
+            if isinstance(outcome, Skipped):
+                skipped.append(outcome)
+            else:
+                briefs.append(outcome)
+            if progress:
+                progress(done, None, _origin(outcome))
+    finally:
+        if cache is not None:
+            cache.close()
+    notices = maker.notices + _job_notices(config)
+    briefing = compose(briefs, config, skipped=skipped, signature=maker.signature)
+    return RunResult(briefing, tuple(briefs), tuple(skipped), notices, counter.cached)
 
 
 def read_articles(inputs: Sequence[str], config: BriefConfig) -> tuple[list[Article], list[Skipped]]:
     """All articles of the inputs in memory, with the inputs that failed (for small commands)."""
-    articles, skipped = _split_errors(read_inputs(inputs, config))
-    return list(articles), skipped
+    skipped: list[Skipped] = []
+    articles = list(_collect_errors(read_inputs(inputs, config), skipped))
+    return articles, skipped
 
 
 def brief_inputs(inputs: Sequence[str], config: BriefConfig) -> tuple[list[ArticleBrief], list[Skipped]]:
     """Briefs without a briefing: for `briefer summarize` and evaluation."""
-    engine = get_engine(config)
     articles, skipped = read_articles(inputs, config)
-    briefs = []
-    for article in articles:
-        try:
-            briefs.append(brief_article(article, config, engine))
-        except BrieferError as exc:
-            skipped.append(Skipped(article.origin or article.id, _reason(exc)))
-    return briefs, skipped
+    outcomes = BriefMaker(config).make(articles) if articles else []
+    skipped += [o for o in outcomes if isinstance(o, Skipped)]
+    return [o for o in outcomes if isinstance(o, ArticleBrief)], skipped
 
 
-def brief_article(article: Article, config: BriefConfig, engine: Engine) -> ArticleBrief:
-    """Analyse, summarise, verify and translate one article."""
-    analysis = analyze(article)
-    _check_language(analysis, config)
-    return brief_analysis(analysis, config, engine)
+def brief_article(article: Article, config: BriefConfig, maker: BriefMaker | None = None) -> ArticleBrief:
+    """One article, briefed and checked; raises ArticleError when it cannot be."""
+    (outcome,) = (maker or BriefMaker(config)).make([article])
+    if isinstance(outcome, Skipped):
+        raise ArticleError(outcome.origin, outcome.reason)
+    return outcome
 
 
-def brief_analysis(analysis: Analysis, config: BriefConfig, engine: Engine) -> ArticleBrief:
-    (bullets,) = engine.summarize([analysis])
-    bullets_ar, verdicts_ar = verify_bullets(analysis, bullets, config.verify_policy)
-    headline_en, bullets_en, mode = english_side(analysis, bullets_ar)
-    bullets_en, verdicts_en = verify_bullets(analysis, bullets_en, config.verify_policy)
-    return ArticleBrief(
-        analysis=analysis,
-        headline_ar=engine.headline(analysis),
-        bullets_ar=bullets_ar,
-        headline_en=headline_en,
-        bullets_en=bullets_en,
-        english=mode,
-        verdicts=verdicts_ar + verdicts_en,
-        engine=engine.signature(),
-    )
+# ------------------------------------------------------------------------ streaming + workers
 
 
-def signature(engine: Engine, config: BriefConfig) -> str:
-    return f"{engine.signature()}|translator:{config.translator}|verify:{config.verify_policy}"
+@dataclass
+class _Counter:
+    cached: int = 0
+
+
+def _outcomes(articles: Iterator[Article], maker: BriefMaker, cache: BriefCache | None, counter: _Counter) -> Iterator[Outcome]:
+    """Outcomes in input order: cached briefs straight away, the rest computed (maybe in workers)."""
+    pool = _worker_pool(maker.config)
+    try:
+        while chunk := list(islice(articles, _CHUNK)):
+            hits = [cache.get(a.id, maker.signature) if cache else None for a in chunk]
+            counter.cached += sum(hit is not None for hit in hits)
+            misses = [a for a, hit in zip(chunk, hits) if hit is None]
+            fresh = iter(_compute(misses, maker, pool))
+            for hit in hits:
+                outcome = hit if hit is not None else next(fresh)
+                if cache is not None and hit is None and isinstance(outcome, ArticleBrief):
+                    cache.put(outcome, maker.signature)
+                yield outcome
+    finally:
+        if pool is not None:
+            pool.terminate()
+
+
+def _compute(articles: list[Article], maker: BriefMaker, pool) -> list[Outcome]:
+    if not articles:
+        return []
+    size = max(1, maker.config.batch_size)
+    batches = [articles[i : i + size] for i in range(0, len(articles), size)]
+    if pool is None:
+        return [outcome for batch in batches for outcome in maker.make(batch)]
+    return [outcome for result in pool.map(_work, batches) for outcome in result]
+
+
+def _worker_pool(config: BriefConfig):
+    """Processes for the extractive path; model engines batch on their device instead."""
+    if config.jobs <= 1 or config.backend != "extractive":
+        return None
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    return context.Pool(config.jobs, initializer=_init_worker, initargs=(config,))
+
+
+_WORKER: BriefMaker | None = None
+
+
+def _init_worker(config: BriefConfig) -> None:
+    global _WORKER
+    _WORKER = BriefMaker(config)
+
+
+def _work(articles: list[Article]) -> list[Outcome]:
+    assert _WORKER is not None, "worker used before _init_worker"
+    return _WORKER.make(articles)
+
+
+def _job_notices(config: BriefConfig) -> tuple[str, ...]:
+    if config.jobs > 1 and config.backend != "extractive":
+        return (f"--jobs {config.jobs} ignored: the '{config.backend}' engine batches on its device instead",)
+    return ()
+
+
+# ----------------------------------------------------------------------------------- helpers
 
 
 def _check_language(analysis: Analysis, config: BriefConfig) -> None:
@@ -106,22 +238,21 @@ def _check_language(analysis: Analysis, config: BriefConfig) -> None:
         raise ArticleError(
             analysis.article.origin or analysis.article.id,
             f"article is not in Arabic (looks like '{analysis.language}'); "
-            "set non_arabic = \"summarize\" to brief it anyway",
+            'set non_arabic = "summarize" to brief it anyway',
         )
 
 
-def _split_errors(items: Iterable[Article | BrieferError]) -> tuple[Iterator[Article], list[Skipped]]:
+def _collect_errors(items: Iterable[Article | BrieferError], skipped: list[Skipped]) -> Iterator[Article]:
     """Stream articles while collecting input errors as they pass."""
-    skipped: list[Skipped] = []
+    for item in items:
+        if isinstance(item, BrieferError):
+            skipped.append(Skipped(getattr(item, "origin", "?"), _reason(item)))
+        else:
+            yield item
 
-    def articles() -> Iterator[Article]:
-        for item in items:
-            if isinstance(item, BrieferError):
-                skipped.append(Skipped(getattr(item, "origin", "?"), _reason(item)))
-            else:
-                yield item
 
-    return articles(), skipped
+def _origin(outcome: Outcome) -> str:
+    return outcome.origin if isinstance(outcome, Skipped) else (outcome.article.origin or outcome.article.id)
 
 
 def _reason(exc: BrieferError) -> str:

@@ -113,10 +113,13 @@ def brief(
             raise _nothing_to_write()
         render_to_path(result.briefing, output, fmt, config)
         _report_skipped(result.skipped)
+        for notice in result.notices:
+            console_err().print(f"note: {notice}", highlight=False, markup=False)
         if not config.quiet:
             console_err().print(
                 f"wrote {output} ({len(result.briefing.stories)} stories from {len(result.briefs)} articles"
-                + (f", {len(result.skipped)} skipped" if result.skipped else "") + ")"
+                + (f", {len(result.skipped)} skipped" if result.skipped else "")
+                + (f", {result.cached} from the cache" if result.cached else "") + ")"
             )
         raise typer.Exit(result.exit_code)
 

@@ -183,6 +183,11 @@ def to_article(record: Record, origin: str, kind: str, config: BriefConfig) -> A
     body = _drop_repeated_title(body, title)
     if not body.strip():
         raise InputError(where, "no article text after removing markup and debris")
+    if len(body) > config.max_article_chars:
+        raise InputError(
+            where, f"article is {len(body):,} characters, over the {config.max_article_chars:,} limit "
+            "(max_article_chars); split it or raise the limit",
+        )
     _merge_meta(meta, record.get("meta", {}))
     for key in ("author",):
         if record.get(key):

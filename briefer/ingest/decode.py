@@ -44,6 +44,11 @@ def decode_bytes(data: bytes, origin: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    if utf8_error.reason == "unexpected end of data" and utf8_error.start >= len(data) - 3:
+        # a feed cut mid-character: keep everything but the broken last character
+        return data[: utf8_error.start].decode("utf-8"), "utf-8 (truncated)"
+    if _has_utf8_lines(data):
+        return _decode_mixed_lines(data), "mixed utf-8/cp1256"
     best = _best_arabic_code_page(data)
     if best:
         return best
@@ -70,6 +75,30 @@ def _utf16_without_bom(data: bytes) -> str | None:
     if sum(b in high for b in even) > 0.9 * len(even):
         return "utf-16-be"
     return None
+
+
+def _has_utf8_lines(data: bytes) -> bool:
+    """Some lines are clearly UTF-8 (valid, with multi-byte characters): the file mixes encodings,
+    as concatenated feeds do, and decoding it whole in one code page would garble those lines."""
+    for line in data.split(b"\n"):
+        if max(line, default=0) < 0x80:
+            continue
+        try:
+            line.decode("utf-8")
+            return True
+        except UnicodeDecodeError:
+            continue
+    return False
+
+
+def _decode_mixed_lines(data: bytes) -> str:
+    lines = []
+    for line in data.split(b"\n"):
+        try:
+            lines.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            lines.append(line.decode("cp1256", errors="replace").replace("\ufffd", ""))
+    return "\n".join(lines)
 
 
 def _best_arabic_code_page(data: bytes) -> tuple[str, str] | None:

@@ -1,0 +1,146 @@
+"""Throughput, time per stage and peak memory of the whole pipeline, against sumy's LexRank.
+
+    python benchmarks/bench_pipeline.py                   # 10,000 synthetic articles, 2 workers
+    python benchmarks/bench_pipeline.py --articles 2000 --jobs 1
+    python benchmarks/bench_pipeline.py --data ../shared/eval/bbc_standfirst.jsonl
+
+Prints figures, asserts nothing: it is a measurement, not a test. Three parts:
+1. end to end in a child process (`briefer brief FEED -o out.docx --no-cache --jobs N`):
+   wall time, articles per second, peak RSS of the run (parent and workers);
+2. in this process, a sample through each stage on its own: milliseconds per article per stage;
+3. sumy LexRank on a sample of the same articles (fed briefer's sentences), and the speed ratio
+   of briefer's analysis + bullets + verification over LexRank's summary alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from briefer.analyze import analyze  # noqa: E402
+from briefer.backends.registry import get_engine  # noqa: E402
+from briefer.config import load_config  # noqa: E402
+from briefer.evaluation.synthetic import seed_articles, synthetic_records, write_jsonl  # noqa: E402
+from briefer.ingest import read_inputs  # noqa: E402
+from briefer.translate import english_side  # noqa: E402
+from briefer.types import Article  # noqa: E402
+from briefer.verify import verify_bullets  # noqa: E402
+
+
+def main() -> None:
+    args = _arguments()
+    config = load_config(ROOT / "examples" / "briefer.toml", environ={}).replace(no_cache=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        feed = Path(args.data) if args.data else _synthetic_feed(Path(tmp), args.articles, config)
+        print(f"data: {feed}  jobs: {args.jobs}  cpus: {os.cpu_count()}")
+        end_to_end = _end_to_end(feed, Path(tmp) / "briefing.docx", args.jobs)
+        articles = _sample(feed, config, args.stage_sample)
+        stages = _stages(articles, config)
+        lexrank_ms = _lexrank(articles[: args.sumy_sample])
+    _report(end_to_end, stages, lexrank_ms, len(articles), args.jobs)
+
+
+def _arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=10_000, help="synthetic articles to generate")
+    parser.add_argument("--data", help="a JSONL feed to use instead of synthetic articles")
+    parser.add_argument("--jobs", type=int, default=2, help="worker processes for the end-to-end run")
+    parser.add_argument("--stage-sample", type=int, default=1000, help="articles timed stage by stage")
+    parser.add_argument("--sumy-sample", type=int, default=200, help="articles summarised by LexRank")
+    return parser.parse_args()
+
+
+def _synthetic_feed(folder: Path, count: int, config) -> Path:
+    path = folder / "feed.jsonl"
+    write_jsonl(path, synthetic_records(seed_articles(ROOT / "examples", config), count))
+    return path
+
+
+def _end_to_end(feed: Path, out: Path, jobs: int) -> dict:
+    command = [sys.executable, "-m", "briefer", "--quiet", "brief", str(feed), "-o", str(out),
+               "--no-cache", "--jobs", str(jobs), "--date", "2026-11-28"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - start
+    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"briefer failed ({done.returncode}): {done.stderr.strip()}")
+    count = sum(1 for _ in feed.open(encoding="utf-8"))
+    return {"articles": count, "seconds": wall, "peak_rss_mib": max(peak_kib, before) / 1024,
+            "docx_kib": out.stat().st_size / 1024}
+
+
+def _sample(feed: Path, config, size: int) -> list[Article]:
+    articles = []
+    for item in read_inputs([str(feed)], config):
+        if isinstance(item, Article):
+            articles.append(item)
+        if len(articles) >= size:
+            break
+    return articles
+
+
+def _stages(articles: list[Article], config) -> dict[str, float]:
+    """Seconds spent in each stage over the sample (one process, no cache)."""
+    engine = get_engine(config)
+    totals = dict.fromkeys(["analyze", "summarize", "verify", "english (lexicon)"], 0.0)
+    for article in articles:
+        t0 = time.perf_counter()
+        analysis = analyze(article)
+        t1 = time.perf_counter()
+        (bullets,) = engine.summarize([analysis])
+        t2 = time.perf_counter()
+        bullets, _ = verify_bullets(analysis, bullets, config.verify_policy)
+        t3 = time.perf_counter()
+        _, english, _ = english_side(analysis, bullets, None)
+        verify_bullets(analysis, english, config.verify_policy)
+        t4 = time.perf_counter()
+        for stage, seconds in zip(totals, (t1 - t0, t2 - t1, t3 - t2, t4 - t3)):
+            totals[stage] += seconds
+    return totals
+
+
+def _lexrank(articles: list[Article]) -> float:
+    """Milliseconds per article for sumy's LexRank, one-third budget, on briefer's sentences."""
+    from briefer.evaluation.baselines import sumy_summary
+
+    summarize = sumy_summary("lexrank")
+    analyses = [analyze(a) for a in articles]
+    start = time.perf_counter()
+    for analysis in analyses:
+        summarize(analysis, max(1, len(analysis.sentences) // 3))
+    return (time.perf_counter() - start) * 1000 / max(1, len(analyses))
+
+
+def _report(end_to_end: dict, stages: dict[str, float], lexrank_ms: float, sample: int, jobs: int) -> None:
+    per_article = {k: v * 1000 / sample for k, v in stages.items()}
+    core_ms = per_article["analyze"] + per_article["summarize"] + per_article["verify"]
+    rate = end_to_end["articles"] / end_to_end["seconds"]
+    print(json.dumps({
+        "end_to_end": {
+            "articles": end_to_end["articles"], "jobs": jobs, "seconds": round(end_to_end["seconds"], 2),
+            "articles_per_second": round(rate, 1), "peak_rss_mib": round(end_to_end["peak_rss_mib"], 1),
+            "docx_kib": round(end_to_end["docx_kib"], 1),
+        },
+        "stage_ms_per_article": {k: round(v, 3) for k, v in per_article.items()},
+        "one_process": {
+            "analysis_bullets_verification_articles_per_second": round(1000 / core_ms, 1),
+        },
+        "sumy_lexrank_ms_per_article": round(lexrank_ms, 3),
+        "speed_ratio_vs_lexrank": round(lexrank_ms / core_ms, 1),
+    }, indent=2))
+
+
+if __name__ == "__main__":
+    main()

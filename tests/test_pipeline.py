@@ -1,0 +1,99 @@
+"""The pipeline: per-article error capture, the brief cache, worker processes, serialisation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefer.cache import BriefCache
+from briefer.config import BriefConfig, load_config
+from briefer.evaluation.synthetic import seed_articles, synthetic_records, write_jsonl
+from briefer.pipeline import brief_inputs, run_briefing
+from briefer.serialize import from_data, to_data
+from briefer.types import ArticleBrief
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+@pytest.fixture(scope="module")
+def example_config():
+    return load_config(EXAMPLES / "briefer.toml", environ={}).replace(date="2026-11-28", no_cache=True)
+
+
+@pytest.fixture(scope="module")
+def feed(tmp_path_factory, example_config) -> Path:
+    path = tmp_path_factory.mktemp("feed") / "synthetic.jsonl"
+    write_jsonl(path, synthetic_records(seed_articles(EXAMPLES, example_config), 60))
+    return path
+
+
+def test_every_example_is_briefed(example_config):
+    result = run_briefing([str(EXAMPLES)], example_config)
+    assert not result.skipped
+    assert len(result.briefs) >= 13
+    for brief in result.briefs:
+        assert 1 <= len(brief.bullets_ar) <= example_config.bullets
+        assert brief.headline_ar
+        assert all(b.sources for b in brief.bullets_ar), brief.article.origin
+    assert result.briefing.signature.startswith("engine:extractive")
+
+
+def test_article_errors_are_captured_and_batch_goes_on(tmp_path, example_config):
+    (tmp_path / "english.txt").write_text(
+        "Headline\n\nThe minister said the government will spend 3 billion dollars on the new roads "
+        "and the bridges in the north of the country next year, officials said on Monday.", "utf-8")
+    (tmp_path / "good.txt").write_text((EXAMPLES / "01_politics_iraq_fm_visit_amman.txt").read_text("utf-8"), "utf-8")
+    (tmp_path / "empty.txt").write_text("", "utf-8")
+    result = run_briefing([str(tmp_path)], example_config)
+    assert len(result.briefs) == 1
+    reasons = {Path(s.origin).name: s.reason for s in result.skipped}
+    assert reasons["empty.txt"] == "empty file"
+    assert "not in Arabic" in reasons["english.txt"]
+    assert result.exit_code == 1
+    assert [Path(s.origin).name for s in result.briefing.skipped] == sorted(reasons)
+
+
+def test_non_arabic_can_be_briefed_by_option(tmp_path, example_config):
+    (tmp_path / "english.txt").write_text(
+        "Headline\n\nThe minister said the government will spend 3 billion dollars on roads. "
+        "Officials said the work will start in March and end in 2028.", "utf-8")
+    briefs, skipped = brief_inputs([str(tmp_path)], example_config.replace(non_arabic="summarize"))
+    assert len(briefs) == 1 and not skipped
+
+
+def test_brief_round_trips_through_json(example_config):
+    briefs, _ = brief_inputs([str(EXAMPLES / "12_security_red_sea_drones.txt")], example_config)
+    data = json.loads(json.dumps(to_data(briefs[0]), ensure_ascii=False))
+    assert from_data(ArticleBrief, data) == briefs[0]
+
+
+def test_cache_resumes_without_recomputing(tmp_path, feed, example_config):
+    config = example_config.replace(no_cache=False, cache=str(tmp_path / "c.sqlite"))
+    first = run_briefing([str(feed)], config)
+    assert first.cached == 0
+    with BriefCache(config.cache) as cache:
+        assert len(cache) == len(first.briefs)
+    second = run_briefing([str(feed)], config)
+    assert second.cached == len(first.briefs)
+    assert second.briefing == first.briefing
+
+
+def test_cache_key_includes_the_settings(tmp_path, feed, example_config):
+    config = example_config.replace(no_cache=False, cache=str(tmp_path / "c.sqlite"))
+    run_briefing([str(feed)], config)
+    assert run_briefing([str(feed)], config.replace(bullets=3)).cached == 0
+
+
+def test_worker_processes_give_the_same_briefing(feed, example_config):
+    serial = run_briefing([str(feed)], example_config)
+    parallel = run_briefing([str(feed)], example_config.replace(jobs=2, batch_size=7))
+    assert parallel.briefing == serial.briefing
+
+
+def test_jobs_are_ignored_with_a_notice_for_model_engines():
+    from briefer.pipeline import _job_notices
+
+    assert _job_notices(BriefConfig(jobs=4, backend="seq2seq"))
+    assert not _job_notices(BriefConfig(jobs=4))
