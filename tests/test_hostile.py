@@ -30,7 +30,7 @@ def _hostile_files(folder: Path) -> dict[str, str | None]:
         "image.txt": (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "binary file"),
         "truncated.txt": (("عنوان\n\n" + ARABIC).encode("utf-8")[:-1], None),
         "mixed.txt": ("عنوان\n\n".encode() + ARABIC.encode("utf-8") + b"\n" + "وقال الوزير إن النمو بلغ 3%.".encode("cp1256"), None),
-        "huge.txt": (("عنوان\n\n" + ARABIC + "\n") * 200_000).encode("utf-8"), "over the 200,000 limit"),
+        "huge.txt": ((("عنوان\n\n" + ARABIC + "\n") * 200_000).encode("utf-8"), "over the 200,000 limit"),
         "wrong_types.json": (json.dumps({"title": ["x"], "text": {"body": 1}}).encode(), "should be text"),
         "controls.txt": (("عنوان\n\nقال \u202eالوزير\x0b إن\u200d 3500 جندي\x01 وصلوا. " + ARABIC).encode(), None),
         "english.txt": (b"Headline\n\nThe minister said on Monday that the government would spend three billion "
