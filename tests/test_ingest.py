@@ -277,3 +277,10 @@ def test_every_example_reads_cleanly():
     assert all(a.title for a in articles)
     formats = {a.meta["format"] for a in articles}
     assert formats == {"text", "html", "json", "jsonl", "docx"}
+
+
+def test_trailing_tag_list_goes_to_metadata(tmp_path):
+    text = "عنوان\n\n" + BODY + " سمات العراق الأردن الربط الكهربائي"
+    (article,), _ = read_all(str(write(tmp_path / "a.txt", text)))
+    assert article.text.endswith("بحسب البيان.")
+    assert article.meta["tags"] == ["العراق", "الأردن", "الربط", "الكهربائي"]

@@ -1,33 +1,616 @@
-"""Figures: numbers with their units. (Initial version: digit runs only.)"""
+"""Figures: the numbers a brief must keep exactly right, with their units, found in the article.
+
+What counts as a *key figure* (the same rules as the gold set, briefer/evaluation/gold/README.md):
+
+- every number written in digits (any script, ``٬ ٫ , .`` separators, the newswire ``20ر115`` for
+  115.20) with its scale word and unit or head noun: "3500 جندي", "2.5 مليار دولار", "40%",
+  "4.4 في المئة", "17 عاماً";
+- quantities in words: scale words ("مليون دولار", "ألفي سنة", "ثلاثة آلاف"), fractions
+  (نصف ربع ثلث), and cardinals from three up ("ستة من علماء", "مائة وثمانية وعشرين نقشًا");
+  one and two (واحد، اثنان, duals) only before a percent or scale word, as they mostly mean
+  "a"/"the pair" rather than a count; vague plurals (عشرات، مئات، آلاف، ملايين alone) are not figures;
+- ranges as one figure: "100- الى 150 كيلومترا", "بين 40 و60 عاما", "خمس أو ست";
+- dates: day/month/year with Gregorian, Levantine or Hijri months and pairs ("يونيو/ حزيران"),
+  years after a cue (عام، منذ، في...) or a bare 19xx/20xx year, weekdays ("أمس الأحد"), relative
+  dates ("العام الماضي"، "بعد غد"، "بنهاية هذا العام"), times ("الساعة العاشرة صباحاً"), centuries
+  and decades ("القرن التاسع عشر"، "التسعينيات");
+- ranks: an ordinal after المرتبة/المركز ("المركز الثاني").
+
+Not key figures: phone numbers, emergency numbers and ids (after هاتف، رقم، الطوارئ... or 8+ bare
+digits), numbers glued to Latin letters or after a Latin word (C21H30O5, iPhone 6), a number alone
+in quotation marks (a title: فيلم "10"), numbers in URLs, e-mails, #hashtags and @handles, ordinal
+words outside dates and ranks ("أول مرة"، "الملك رمسيس الثاني").
+
+Matching runs on the folded text (briefer.arabic.normalize) and every span is mapped back to the
+article, so ``Figure.text == text[start:end]`` as written. The lexicons are data files under
+briefer/arabic/data/.
+"""
 
 from __future__ import annotations
 
+import bisect
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
 import regex
 
+from briefer.arabic.normalize import normalize, normalize_with_map, raw_span
+from briefer.arabic.numbers import lookup_word, ordinal_value, parse_ordinal, words_value
 from briefer.types import Figure, Sentence
 
-_NUMBER = regex.compile(r"[0-9٠-٩]+(?:[.,٫٬][0-9٠-٩]+)*\s*(?:%|٪)?")
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩٫٬", "0123456789.,")
+_TOKEN = regex.compile(r"\d+ر\d+|\d+(?:[.,]\d+)*|[\p{L}\p{M}]+|\S")
+_URLISH = regex.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+|[#@][\p{L}\p{N}_]+")
+_LATIN = regex.compile(r"[A-Za-z]")
+_CLITICS = ("و", "ب", "ل", "ف", "ك")
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str  # folded
+    start: int  # offsets in the folded text
+    end: int
+
+    @property
+    def is_digits(self) -> bool:
+        return self.text[0].isdecimal()
+
+
+@dataclass
+class _Hit:
+    first: int  # token indexes, last exclusive
+    last: int
+    kind: str
+    value: float | None = None
+    value_max: float | None = None
+    unit: tuple[int, int] | None = None  # token range of the unit / head noun
+
+
+# ------------------------------------------------------------------------------ lexicons
+
+
+class _Lexicon:
+    """The data files, folded and indexed by token tuples; built once."""
+
+    def __init__(self) -> None:
+        self.units = {_phrase(row[0]): (row[1], row[2]) for row in _rows("units.tsv")}
+        self.months: dict[tuple[str, ...], tuple[int, bool]] = {}
+        self.weekdays: dict[str, int] = {}
+        for form, kind, number, _calendar, needs_context in _rows("calendar.tsv"):
+            if kind == "weekday":
+                self.weekdays[normalize(form)] = int(number)
+            else:
+                self.months[_phrase(form)] = (int(number), needs_context == "1")
+        self.cues: dict[str, set[tuple[str, ...]]] = {}
+        for kind, phrase in _rows("figure_cues.tsv"):
+            self.cues.setdefault(kind, set()).add(_phrase(phrase))
+
+        self._single_words = {
+            kind: frozenset(phrase[0] for phrase in phrases if len(phrase) == 1) for kind, phrases in self.cues.items()
+        }
+
+    def cue_words(self, kind: str) -> frozenset[str]:
+        """The one-word phrases of a cue list."""
+        return self._single_words.get(kind, frozenset())
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("briefer.arabic.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    return tuple(token.group() for token in _TOKEN.finditer(normalize(text)))
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    return _Lexicon()
+
+
+def _variants(word: str) -> tuple[str, ...]:
+    """The word and what is left without a leading clitic: "والاحد" -> "الاحد", "للعام" -> "العام"."""
+    forms = [word]
+    if len(word) >= 4 and word[0] in _CLITICS:
+        forms.append(word[1:])
+        if word.startswith("لل"):
+            forms.append("ا" + word[1:])
+    if len(word) >= 5 and word[:2] in ("وب", "ول", "فب", "فل"):
+        forms.append(word[2:])
+    return tuple(forms)
+
+
+# ------------------------------------------------------------------------------ public API
 
 
 def find_figures(text: str, sentences: tuple[Sentence, ...]) -> tuple[Figure, ...]:
+    """Every key figure of ``text`` in order, each with its span, value, unit and sentence index."""
+    folded, offsets = normalize_with_map(text)
+    tokens = [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(folded)]
+    scan = _Scan(text, folded, offsets, tokens)
+    starts = [sentence.start for sentence in sentences]
     figures = []
-    for match in _NUMBER.finditer(text):
-        raw = match.group().rstrip()
-        digits = raw.translate(_DIGITS).replace(",", "").rstrip("%٪").strip()
-        try:
-            value = float(digits)
-        except ValueError:
-            value = None
-        kind = "percent" if raw.endswith(("%", "٪")) else "number"
-        start = match.start()
-        figures.append(Figure(raw, start, start + len(raw), value, "%" if kind == "percent" else "", kind,
-                              sentence=_sentence_of(start, sentences)))
+    for hit in scan.hits():
+        figures.append(scan.figure(hit, _sentence_of(scan.raw(hit.first, hit.last)[0], sentences, starts)))
     return tuple(figures)
 
 
-def _sentence_of(offset: int, sentences: tuple[Sentence, ...]) -> int:
-    for sentence in sentences:
-        if sentence.start <= offset < sentence.end:
-            return sentence.index
+def figure_key(figure: Figure) -> tuple:
+    """A comparable form: ("٣٥٠٠ جندي" and "3500 جنديا", "2.5 مليار دولار" and "2,500 مليون دولار" agree)."""
+    if figure.kind == "date":
+        return ("date",) + _date_parts(figure.text)
+    unit = canonical_unit(figure.unit)
+    value = None if figure.value is None else round(figure.value, 6)
+    high = None if figure.value_max is None else round(figure.value_max, 6)
+    return (value, high, unit)
+
+
+def canonical_unit(unit: str) -> str:
+    """Unit or head noun folded to one form: "بالمئة" -> "%", "دولارا" -> "دولار", "الجنود" -> "جنود"."""
+    words = _phrase(unit)
+    if not words:
+        return ""
+    lexicon = _lexicon()
+    for variant in _variants(words[0]):
+        found = lexicon.units.get((variant,) + words[1:])
+        if found:
+            return found[1]
+    word = " ".join(words)
+    if word.startswith("ال") and len(word) > 4:
+        word = word[2:]
+    if word.endswith("ا") and len(word) > 3:  # accusative tanwin: "جنديا" -> "جندي"
+        word = word[:-1]
+    return word
+
+
+# ------------------------------------------------------------------------------ the scan
+
+
+def _sentence_of(offset: int, sentences: tuple[Sentence, ...], starts: list[int]) -> int:
+    position = bisect.bisect_right(starts, offset) - 1
+    if position >= 0 and offset < sentences[position].end:
+        return sentences[position].index
     return -1
+
+
+class _Scan:
+    """One pass over the folded tokens; each matcher returns a _Hit or None."""
+
+    def __init__(self, raw: str, folded: str, offsets: list[int], tokens: list[_Token]):
+        self.raw_text = raw
+        self.folded = folded
+        self.offsets = offsets
+        self.tokens = tokens
+        self.lex = _lexicon()
+        self.blocked = [(m.start(), m.end()) for m in _URLISH.finditer(folded)]
+
+    # ---- driving
+
+    def hits(self) -> list[_Hit]:
+        found: list[_Hit] = []
+        index = 0
+        while index < len(self.tokens):
+            hit = self._date(index) or self._rank(index) or self._quantity(index)
+            if hit:
+                found.append(hit)
+                index = hit.last
+            else:
+                index += 1
+        return found
+
+    def raw(self, first: int, last: int) -> tuple[int, int]:
+        start, end = self.tokens[first].start, self.tokens[last - 1].end
+        return raw_span(self.offsets, start, end, len(self.raw_text))
+
+    def figure(self, hit: _Hit, sentence: int) -> Figure:
+        start, end = self.raw(hit.first, hit.last)
+        unit = ""
+        if hit.unit:
+            unit_start, unit_end = self.raw(*hit.unit)
+            unit = self.raw_text[unit_start:unit_end]
+        return Figure(
+            text=self.raw_text[start:end],
+            start=start,
+            end=end,
+            value=hit.value,
+            unit=unit,
+            kind=hit.kind,
+            approx=self._approx(hit.first) if hit.kind not in ("date", "ordinal") else "",
+            value_max=hit.value_max,
+            sentence=sentence,
+        )
+
+    # ---- token helpers
+
+    def word(self, index: int) -> str:
+        return self.tokens[index].text if 0 <= index < len(self.tokens) else ""
+
+    def phrase_at(self, index: int, phrases: set[tuple[str, ...]] | dict, clitic_ok: bool = False) -> int:
+        """Length in tokens of the longest phrase starting at ``index`` (first word may carry a clitic)."""
+        best = 0
+        word = self.word(index)
+        for variant in _variants(word):
+            for length in range(1, 5):
+                if variant != word and length == 1 and not (clitic_ok or variant.startswith("ال")):
+                    continue  # "لامس" (touched) is not ل + أمس
+                words = (variant,) + tuple(self.word(index + k) for k in range(1, length))
+                if words in phrases:
+                    best = max(best, length)
+        return best
+
+    def cue_before(self, index: int, kind: str) -> bool:
+        return any(variant in self.lex.cue_words(kind) for variant in _variants(self.word(index - 1)))
+
+    def _adjacent(self, first: int, last: int) -> bool:
+        """No space between two tokens: "10ر18ميلون", "يوليو2015"."""
+        return self.tokens[first].end == self.tokens[last].start
+
+    # ---- dates
+
+    def _date(self, index: int) -> _Hit | None:
+        return (
+            self._weekday(index)
+            or self._day_month(index)
+            or self._relative(index)
+            or self._year(index)
+            or self._time(index)
+            or self._century(index)
+            or self._decade(index)
+        )
+
+    def _weekday_at(self, index: int) -> int | None:
+        for variant in _variants(self.word(index)):
+            day = self.lex.weekdays.get(variant)
+            if day is None:
+                continue
+            if day == 2 and (self.cue_before(index, "not_weekday_before") or self.word(index + 1) == "من"):
+                return None  # "بين الاثنين" = between the two
+            if self.word(index + 1) == "عشر":
+                return None  # "الأحد عشر" = eleven
+            return day
+        return None
+
+    def _weekday(self, index: int) -> _Hit | None:
+        first = index
+        if self.word(index) in self.lex.cue_words("day_before_weekday") and self._weekday_at(index + 1):
+            index += 1
+        if self._weekday_at(index) is None:
+            return None
+        last = index + 1
+        following = last + 1 if self.word(last) == "الموافق" else last
+        date = self._day_month(following, require_context=False)
+        if date:
+            return _Hit(first, date.last, "date", date.value)
+        return _Hit(first, last, "date")
+
+    def _month_at(self, index: int) -> tuple[int, bool, int] | None:
+        """(month, needs context, length in tokens) of a month name at ``index``."""
+        length = self.phrase_at(index, self.lex.months)
+        if not length:
+            return None
+        for variant in _variants(self.word(index)):
+            words = (variant,) + tuple(self.word(index + k) for k in range(1, length))
+            if words in self.lex.months:
+                month, needs_context = self.lex.months[words]
+                return month, needs_context, length
+        return None
+
+    def _day_month(self, index: int, require_context: bool = True) -> _Hit | None:
+        first = index
+        day_given = False
+        token = self.word(index)
+        if token.isdecimal() and 1 <= int(token) <= 31 and self._month_at(index + 1):
+            index, day_given = index + 1, True
+        else:
+            length = self._ordinal_length(index)
+            if length and self.word(index + length) == "من":
+                length += 1
+            if length and (self._month_at(index + length) or self.word(index + length) == "شهر"):
+                index, day_given = index + length, True
+        said_month = self.word(index) == "شهر"  # "شهر رمضان": the word month is context enough
+        if said_month:
+            index += 1
+        month = self._month_at(index)
+        if not month:
+            return None
+        _number, needs_context, length = month
+        last = index + length
+        paired = self._pair(last)
+        last = paired or last
+        year_end, year = self._year_after(last)
+        last = year_end or last
+        relative = self.word(last) in self.lex.cue_words("month_after")
+        if relative:
+            last += 1
+        context = day_given or said_month or bool(paired) or year is not None or relative
+        if not context and not needs_context and (self.cue_before(first, "month_before") or not require_context):
+            context = True
+        if not context:
+            return None
+        return _Hit(first, last, "date", year)
+
+    def _pair(self, index: int) -> int | None:
+        """The end of a second month name: "مايو/ أيار", "مارس آذار", "ديسمبر كانون الأول"."""
+        start = index + 1 if self.word(index) in ("/", "-") else index
+        month = self._month_at(start)
+        return start + month[2] if month else None
+
+    def _year_after(self, index: int) -> tuple[int | None, float | None]:
+        start = index
+        if self.word(start) == "من":
+            start += 1
+        if self.word(start) in ("عام", "سنه", "العام"):
+            start += 1
+        token = self.word(start)
+        if token.isdecimal() and len(token) == 4:
+            end = start + 1
+            if self.word(end) in self.lex.cue_words("year_after"):
+                end += 1
+            return end, float(token)
+        return None, None
+
+    def _relative(self, index: int) -> _Hit | None:
+        first = index
+        part = self.phrase_at(index, self.lex.cues["relative_part"], clitic_ok=True)
+        length = self.phrase_at(index + part, self.lex.cues["relative"])
+        if not length:
+            return None
+        index += part
+        if self.word(index) in ("غدا",) and "ً" not in self._raw_token(index):
+            return None  # غدا without tanwin is usually the verb "became"
+        last = index + length
+        if self._weekday_at(last):  # "أمس الأحد"
+            last += 1
+        return _Hit(first if part else index, last, "date")
+
+    def _raw_token(self, index: int) -> str:
+        start, end = self.raw(index, index + 1)
+        return self.raw_text[start : end + 1]
+
+    def _year(self, index: int) -> _Hit | None:
+        token = self.word(index)
+        if not (token.isdecimal() and len(token) == 4):
+            return None
+        value = int(token)
+        marker = self.word(index + 1) in self.lex.cue_words("year_after")
+        cue = self.cue_before(index, "year_before")
+        if not (marker or (cue and 1000 <= value <= 2100)):
+            return None
+        last = index + 2 if marker else index + 1
+        link = self.word(last)
+        if link in ("و", "-") and self.word(last + 1).isdecimal() and len(self.word(last + 1)) == 4:
+            high = int(self.word(last + 1))
+            if high > value:
+                return _Hit(index, last + 2, "range", float(value), float(high))
+        return _Hit(index, last, "date", float(value))
+
+    def _time(self, index: int) -> _Hit | None:
+        if self.word(index) != "الساعه":
+            return None
+        nxt = self.word(index + 1)
+        if nxt.isdecimal() or (regex.fullmatch(r"\d+[.:]\d+", nxt) is not None):
+            last = index + 2
+        else:
+            length = self._ordinal_length(index + 1) or (1 if lookup_word(nxt) else 0)
+            if not length:
+                return None
+            last = index + 1 + length
+        if self.word(last) == ":" and self.word(last + 1).isdecimal():
+            last += 2
+        if self.word(last) in self.lex.cue_words("day_part"):
+            last += 1
+        return _Hit(index, last, "date")
+
+    def _century(self, index: int) -> _Hit | None:
+        if self.word(index) not in self.lex.cue_words("century_noun") and "القرن" not in _variants(self.word(index)):
+            return None
+        length = self._ordinal_length(index + 1)
+        if not length:
+            return None
+        return _Hit(index, index + 1 + length, "date")
+
+    def _decade(self, index: int) -> _Hit | None:
+        if not any(variant in self.lex.cue_words("decade") for variant in _variants(self.word(index))):
+            return None
+        after = self.phrase_at(index + 1, self.lex.cues["decade_after"])
+        return _Hit(index, index + 1 + after, "date")
+
+    def _ordinal_length(self, index: int) -> int:
+        """Tokens of an ordinal phrase: "الثالث والعشرين", "التاسع عشر", "العشرين" (0 if none)."""
+        length = 0
+        while True:
+            word = self.word(index + length)
+            is_ordinal = ordinal_value(word) is not None
+            number = lookup_word(word)
+            is_ten = number is not None and number.type == "ten" and (length or word.startswith(("ال", "وال")))
+            if not (is_ordinal or is_ten) or length >= 4:
+                break
+            length += 1
+        if length and parse_ordinal(" ".join(self.word(index + k) for k in range(length))) is None:
+            return 0
+        return length
+
+    # ---- ranks
+
+    def _rank(self, index: int) -> _Hit | None:
+        if not self.phrase_at(index, self.lex.cues["rank_noun"]):
+            return None
+        position = index + 1
+        if self.word(position) == "ال" and self.word(position + 1).isdecimal():
+            position += 1
+        if self.word(position).isdecimal():
+            return _Hit(index, position + 1, "ordinal", float(self.word(position)))
+        length = self._ordinal_length(position)
+        if not length:
+            return None
+        value = parse_ordinal(" ".join(self.word(position + k) for k in range(length)))
+        return _Hit(index, position + length, "ordinal", float(value) if value else None)
+
+    # ---- quantities
+
+    def _quantity(self, index: int) -> _Hit | None:
+        if not self._can_start(index):
+            return None
+        end, value = self._number(index)
+        if value is None:
+            return None
+        hit = _Hit(index, end, "number", value)
+        self._range(hit)
+        self._unit(hit)
+        if hit.kind == "number" and hit.unit is None and self._bare_year(index, end):
+            hit.kind = "date"
+        return hit
+
+    def _can_start(self, index: int) -> bool:
+        token = self.tokens[index]
+        if token.is_digits:
+            return not self._not_a_figure(index)
+        word = lookup_word(token.text)
+        if word is None or ordinal_value(self.word(index - 1)) is not None:
+            return False  # "الخامس عشر" is an ordinal, read by the date and rank matchers
+        following = lookup_word(self.word(index + 1))
+        if word.type in ("unit", "teen_unit") and word.value < 3:
+            percent = self.phrase_at(index + 1, self.lex.units) and self._unit_kind(index + 1) == "percent"
+            return bool(percent or (following and following.type.startswith("scale")) or self.word(index + 1) == "عشر")
+        if word.type == "scale_plural":
+            return False  # "آلاف" alone is vague
+        if word.type == "fraction":
+            return self.word(index + 1) not in self.lex.cue_words("not_fraction_after")
+        return True
+
+    def _not_a_figure(self, index: int) -> bool:
+        """Phone numbers, ids, codes, titles: digits that are not quantities."""
+        token = self.tokens[index]
+        if any(start <= token.start < end for start, end in self.blocked):
+            return True
+        raw_start, raw_end = self.raw(index, index + 1)
+        around = self.raw_text[max(0, raw_start - 1) : raw_end + 1]
+        if _LATIN.search(around):
+            return True  # C21H30O5, MBC1
+        if index and _LATIN.match(self.word(index - 1)):
+            return True  # iPhone 6, Windows 10
+        digits = token.text.replace(",", "").replace(".", "")
+        if len(digits) >= 8 and token.text.isdecimal():
+            return True  # phone numbers and ids are long bare digit runs
+        if token.text.startswith("0") and len(digits) >= 4 and "." not in token.text:
+            return True  # 0501234567, 0114...
+        if self.cue_before(index, "id_cue") or self.cue_before(index - 1, "id_cue"):
+            return True
+        quotes = ('"', "'")
+        return self.word(index - 1) in quotes and self.word(index + 1) in quotes  # a title: "10"
+
+    def _number(self, index: int) -> tuple[int, float | None]:
+        """The end of the number phrase at ``index`` and its value (scale words applied)."""
+        end = index
+        words: list[str] = []
+        while end < len(self.tokens):
+            token = self.tokens[end]
+            if token.is_digits:
+                if words:
+                    break  # a second written number starts a new figure
+            elif lookup_word(token.text) is None or self._unit_kind(end) == "percent":
+                break  # "بالمئة" is a unit, not a hundred
+            words.append(token.text)
+            end += 1
+        return end, words_value(words)
+
+    def _range(self, hit: _Hit) -> None:
+        """Extend a number into a range: "100- الى 150", "15 -30", "بين 40 و60", "خمس أو ست"."""
+        position = hit.last
+        if self.word(position) == "-":
+            position += 1
+        if self.word(position) in ("الي", "حتي") or (position == hit.last and self.word(position) in ("و", "او")):
+            position += 1
+        if position == hit.last or position >= len(self.tokens):
+            return
+        link = self.word(position - 1)
+        if link == "و" and self.word(hit.first - 1) not in ("بين", "عامي"):
+            return  # "40 و60" is a range only after بين
+        if link == "او" and self.tokens[hit.first].is_digits:
+            return
+        if not self._can_start(position):
+            return
+        end, high = self._number(position)
+        if high is None or hit.value is None or high <= hit.value:
+            return
+        hit.last, hit.value_max, hit.kind = end, high, "range"
+
+    def _unit_kind(self, index: int) -> str | None:
+        for variant in _variants(self.word(index)):
+            for length in range(4, 0, -1):
+                words = (variant,) + tuple(self.word(index + k) for k in range(1, length))
+                if words in self.lex.units:
+                    return self.lex.units[words][0]
+        return None
+
+    def _unit(self, hit: _Hit) -> None:
+        index = hit.last
+        length = self.phrase_at(index, self.lex.units)
+        if length:
+            kind = self._unit_kind(index)
+            hit.unit = (index, index + length)
+            hit.last = index + length
+            if hit.kind != "range":
+                hit.kind = {"money": "money", "percent": "percent", "duration": "duration"}.get(kind or "", "number")
+            return
+        if self._is_head_noun(index) and not self._bare_year(hit.first, hit.last):
+            hit.unit = (index, index + 1)
+            hit.last = index + 1
+
+    def _is_head_noun(self, index: int) -> bool:
+        word = self.word(index)
+        if not 0 < index < len(self.tokens):
+            return False
+        if "\n" in self.folded[self.tokens[index - 1].end : self.tokens[index].start]:
+            return False  # a list number ending its line: "1\nالدور"
+        if len(word) < 2 or not regex.match(r"\p{Arabic}", word):
+            return False
+        if word in self.lex.cue_words("no_head") or lookup_word(word) is not None:
+            return False
+        if self._month_at(index) or self._weekday_at(index) or word in self.lex.cue_words("year_after"):
+            return False
+        return True
+
+    def _bare_year(self, first: int, last: int) -> bool:
+        token = self.word(first)
+        return last == first + 1 and token.isdecimal() and len(token) == 4 and 1900 <= int(token) <= 2100
+
+    def _approx(self, first: int) -> str:
+        """The approximation marker just before the figure, as written: "نحو", "أكثر من"."""
+        for length in range(4, 0, -1):
+            start = first - length
+            if start < 0:
+                continue
+            words = tuple(self.word(start + k) for k in range(length))
+            variants = {words, (_variants(words[0])[-1],) + words[1:]}
+            if variants & self.lex.cues["approx"]:
+                raw_start, raw_end = self.raw(start, first)
+                return self.raw_text[raw_start:raw_end]
+        return ""
+
+
+# ------------------------------------------------------------------------------ date keys
+
+
+def _date_parts(text: str) -> tuple:
+    """(year, month, day, weekday) read from a date as written; a relative date keeps its folded text."""
+    lexicon = _lexicon()
+    words = _phrase(text)
+    year = month = day = weekday = None
+    for position, word in enumerate(words):
+        for variant in _variants(word):
+            if variant in lexicon.weekdays:
+                weekday = lexicon.weekdays[variant]
+            for length in (2, 1):
+                found = lexicon.months.get((variant,) + words[position + 1 : position + length])
+                if found and month is None:
+                    month = found[0]
+        if word.isdecimal():
+            number = int(word)
+            if len(word) == 4:
+                year = number
+            elif number <= 31 and day is None:
+                day = number
+    if year is month is day is weekday is None:
+        return (" ".join(words),)
+    return (year, month, day, weekday)

@@ -43,6 +43,7 @@ class _Rules:
     byline: regex.Pattern
     agencies: regex.Pattern
     inline_dateline: regex.Pattern
+    trailing_tags: regex.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +57,9 @@ def _rules() -> _Rules:
         agencies=regex.compile(agencies),
         # At the start of the body: "القاهرة (رويترز) - قال ...", "الرياض - واس - ...", "(CNN) -- ...",
         # "عمّان - (المشرق) - ..." (any short parenthesised outlet), "الدوحة – بلغ ..." (a bare city).
+        trailing_tags=regex.compile(
+            r"(?:^|\s)(?:" + "|".join(regex.escape(t) for t in data["trailing_tags"]) + r")\s*:?\s+(?P<tags>[^.!?؟\n«»“”\"]{1,160})\Z"
+        ),
         inline_dateline=regex.compile(
             rf"^(?P<dl>(?:[\w\s]{{0,30}}?\s*)?(?:\(\s*(?:{agencies})\s*\)|{_DASH}\s*(?:{agencies}))\s*(?:{_DASH}{{1,2}}|:)\s*"
             rf"|\w+(?:\s\w+){{0,2}}\s*{_DASH}?\s*\([\w\s.]{{2,30}}\)\s*{_DASH}{{1,2}}\s*"
@@ -77,6 +81,7 @@ def clean_text(raw: str) -> Cleaned:
     body = "\n".join(lines).strip()
     body = _take_inline_dateline(body, rules, meta)
     body = _unhash(body, meta)
+    body = _take_trailing_tags(body, rules, meta)
     return Cleaned(_BLANKS.sub("\n\n", body).strip(), meta)
 
 
@@ -135,6 +140,14 @@ def _take_inline_dateline(body: str, rules: _Rules, meta: dict) -> str:
         return body
     meta.setdefault("dateline", match.group("dl").strip(" -–—:"))
     return body[match.end() :]
+
+
+def _take_trailing_tags(body: str, rules: _Rules, meta: dict) -> str:
+    match = rules.trailing_tags.search(body)
+    if not match or len(match.group("tags").split()) > 12:
+        return body
+    meta.setdefault("tags", match.group("tags").split())
+    return body[: match.start()].rstrip()
 
 
 def _unhash(body: str, meta: dict) -> str:

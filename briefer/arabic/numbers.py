@@ -1,0 +1,175 @@
+"""Numbers as Arabic news writes them: digits in any script, separators, number words.
+
+``parse_number("٢٫٥ مليار")`` -> 2.5e9, ``parse_number("ثلاثة آلاف")`` -> 3000,
+``parse_number("مائة وثمانية وعشرين")`` -> 128, ``parse_number("20ر115")`` -> 115.2 (the
+newswire habit of writing the decimals first with ر). Words and their values live in
+``data/number_words.tsv`` and ``data/ordinal_words.tsv``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+import regex
+
+from briefer.arabic.normalize import normalize, unify_digits
+
+#: words skipped before a number: they qualify it, they are not part of it
+APPROXIMATION_WORDS = frozenset({"نحو", "قرابه", "حوالي", "حوالى", "زهاء", "اكثر", "اقل", "من", "ما", "يقارب", "مايقارب"})
+
+_DIGITS = regex.compile(r"\d+(?:[.,]\d+)*")
+_REVERSED_DECIMAL = regex.compile(r"(\d+)ر(\d+)")  # "20ر115" = 115.20
+_TOKEN = regex.compile(r"\d+ر\d+|\d+(?:[.,]\d+)*|[\p{L}\p{M}]+")
+# ف and ك are left out: "كمية" would read as ك + مية (a hundred)
+_CLITICS = ("وب", "ول", "و", "ب", "ل")
+# "بالمئة" "في المئة" mean per cent, not a hundred
+_PERCENT_WORDS = frozenset({"بالمئه", "بالمايه", "بالميه", "المئه", "المايه"})
+
+
+class NumberWord(NamedTuple):
+    value: float
+    type: str  # unit | teen_unit | ten | hundred | scale | scale_dual | scale_plural | fraction
+
+
+def _data_rows(name: str) -> list[list[str]]:
+    text = resources.files("briefer.arabic.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def number_words() -> dict[str, NumberWord]:
+    """Folded number word -> value and type."""
+    return {normalize(row[0]): NumberWord(float(row[1]), row[2]) for row in _data_rows("number_words.tsv")}
+
+
+@lru_cache(maxsize=1)
+def ordinal_words() -> dict[str, int]:
+    return {normalize(row[0]): int(row[1]) for row in _data_rows("ordinal_words.tsv")}
+
+
+def to_ascii_digits(text: str) -> str:
+    """Arabic-Indic and Persian digits -> ASCII, ٫ -> '.', ٬ -> ','; same length as the input."""
+    return unify_digits(text)
+
+
+def digits_value(text: str) -> float | None:
+    """The value of one written number: "3,500" "٣٥٠٠" "2.5" "1.234.567" "20ر115"."""
+    folded = to_ascii_digits(text).strip()
+    reversed_decimal = _REVERSED_DECIMAL.fullmatch(folded)
+    if reversed_decimal:
+        return float(f"{reversed_decimal.group(2)}.{reversed_decimal.group(1)}")
+    if not _DIGITS.fullmatch(folded):
+        return None
+    if "," in folded:
+        groups = folded.split(",")
+        if all(len(group) == 3 for group in groups[1:]) and "." not in groups[-1][:3]:
+            folded = folded.replace(",", "")
+        else:  # "2,5": a decimal comma
+            folded = folded.replace(",", ".", 1).replace(",", "")
+    if folded.count(".") > 1:  # "1.234.567": dots as thousands separators
+        folded = folded.replace(".", "")
+    return float(folded)
+
+
+def lookup_word(token: str) -> NumberWord | None:
+    """A folded token as a number word, with و ب ل and the article ال stripped: "وعشرين" "بالثلاثة"."""
+    words = number_words()
+    for candidate in _without_clitics(token):
+        if candidate in words:
+            return words[candidate]
+    return None
+
+
+def ordinal_value(token: str) -> int | None:
+    """A folded ordinal token: "الثالث" -> 3, "الأولى" -> 1 (compounds are read by parse_ordinal)."""
+    ordinals = ordinal_words()
+    for candidate in _without_clitics(token, keep_article=True):
+        if candidate in ordinals:
+            return ordinals[candidate]
+    return None
+
+
+def parse_ordinal(text: str) -> int | None:
+    """"الثالث والعشرين" -> 23, "التاسع عشر" -> 19, "الحادي عشر" -> 11, "العشرين" -> 20."""
+    total = 0
+    for token in normalize(text).split():
+        ordinal = ordinal_value(token)
+        word = lookup_word(token)
+        if ordinal is not None:
+            total += ordinal
+        elif word is not None and word.type == "ten":
+            total += int(word.value)
+        else:
+            return None
+    return total or None
+
+
+def parse_number(text: str) -> float | None:
+    """The value of the number that ``text`` starts with (after an approximation word), or None.
+
+    Digits in any script with , . ٬ ٫ separators, number words and scale words, mixed:
+    "2.5 مليار" "ثلاثة آلاف" "نصف مليون" "٣٥٠٠ جندي" (the trailing noun is ignored).
+    """
+    tokens = _TOKEN.findall(normalize(text))
+    while tokens and tokens[0] in APPROXIMATION_WORDS:
+        tokens.pop(0)
+    return words_value(tokens)
+
+
+def words_value(tokens: list[str]) -> float | None:
+    """Combine folded number tokens until the first one that is not a number."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    for token in tokens:
+        value = digits_value(token)
+        if value is not None:
+            if current:
+                break  # two numbers in a row: "2015 3" is not one number
+            current, seen = value, True
+            continue
+        word = None if token in _PERCENT_WORDS else lookup_word(token)
+        if word is None:
+            break
+        total, current = _combine(total, current, word)
+        seen = True
+    if not seen:
+        return None
+    result = total + current
+    return result if result else None
+
+
+def _combine(total: float, current: float, word: NumberWord) -> tuple[float, float]:
+    if word.type in ("unit", "teen_unit", "ten"):
+        return total, current + word.value
+    if word.type == "hundred":
+        if 0 < current < 10 and word.value == 100:
+            return total, current * 100  # "ثلاث مئة"
+        return total, current + word.value
+    if word.type == "fraction":
+        return total, current + word.value if not current else current * word.value
+    if word.type == "scale_dual":
+        return total + (current * word.value / 2 if current else word.value), 0.0
+    if word.type == "scale_plural" and not current:
+        return total, 0.0  # "آلاف" alone is not a number
+    return total + (current or 1) * word.value, 0.0
+
+
+def _without_clitics(token: str, keep_article: bool = False) -> list[str]:
+    """The token and the forms left after stripping a conjunction/preposition and the article."""
+    # at least three letters must remain: "لست" (I am not) and "الست" (the lady) are not six
+    candidates = [token]
+    for clitic in _CLITICS:
+        if token.startswith(clitic) and len(token) >= len(clitic) + 3:
+            candidates.append(token[len(clitic) :])
+    with_article = list(candidates)
+    for candidate in with_article:
+        if candidate.startswith("ال") and len(candidate) >= 5:
+            if keep_article:
+                continue
+            candidates.append(candidate[2:])
+        elif candidate.startswith("ل") and not candidate.startswith("ال") and keep_article:
+            candidates.append("ا" + candidate)  # "للثالث" -> "الثالث"
+    return candidates

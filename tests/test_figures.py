@@ -1,0 +1,157 @@
+import pytest
+
+from briefer.arabic.segment import split_sentences
+from briefer.facts.figures import canonical_unit, figure_key, find_figures
+
+
+def figures(text):
+    return find_figures(text, split_sentences(text))
+
+
+def one(text):
+    (figure,) = figures(text)
+    assert text[figure.start : figure.end] == figure.text
+    return figure
+
+
+def test_count_with_head_noun():
+    figure = one("وأكد المتحدث أن 3500 جندي وصلوا إلى الحدود")
+    assert (figure.text, figure.value, figure.unit, figure.kind) == ("3500 جندي", 3500, "جندي", "number")
+
+
+def test_money_with_scale_word_and_approximation():
+    figure = one("وتقدر قيمة الصفقة بنحو ٢٫٥ مليار دولار أمريكي")
+    assert figure.value == pytest.approx(2.5e9)
+    assert figure.kind == "money"
+    assert figure.approx == "بنحو"
+    assert figure.unit == "دولار أمريكي"
+
+
+def test_newswire_reversed_decimal_and_misspelt_million():
+    figure = one("محققا إيرادات بلغت 20ر115 ميلون دولار")
+    assert figure.value == pytest.approx(115.2e6)
+    assert figure.kind == "money"
+
+
+@pytest.mark.parametrize(
+    "text, written, value",
+    [
+        ("ارتفعت الأسعار 40% خلال العام", "40%", 40),
+        ("انخفض الدولار 0.4 بالمئة امام سلة عملات", "0.4 بالمئة", 0.4),
+        ("بعد أن تراجع 4.4 في المئة في الجلسة", "4.4 في المئة", 4.4),
+        ("ونزل البلاديوم ثلاثة بالمئة ليسجل مستوى جديدا", "ثلاثة بالمئة", 3),
+        ("خسر أكثر من واحد بالمئة", "واحد بالمئة", 1),
+    ],
+)
+def test_percentages(text, written, value):
+    figure = one(text)
+    assert (figure.text, figure.kind, figure.value) == (written, "percent", pytest.approx(value))
+
+
+def test_number_words():
+    found = figures("ودرس أكثر من مائة وثمانية وعشرين نقشًا، ورعت الجمعية أكثر من 8 آلاف يتيم")
+    assert [(f.text, f.value) for f in found] == [("مائة وثمانية وعشرين نقشًا", 128), ("8 آلاف يتيم", 8000)]
+    assert found[0].approx == "أكثر من"
+
+
+def test_vague_plurals_and_small_words_are_not_figures():
+    assert figures("ضجت مواقع التواصل بآلاف التعليقات وعشرات المسابقات ومئات الهدايا") == ()
+    assert figures("وكانت العلاقة بين الاثنين سرية، وقالت لست جاهلة، وهي أحد أهم المواقع") == ()
+
+
+@pytest.mark.parametrize(
+    "text, written, low, high",
+    [
+        ("تبعد ما بين 100- الى 150 كيلومترا شمالا", "100- الى 150 كيلومترا", 100, 150),
+        ("تشجيع البالغين ما بين 40 و60 عاما على النوم", "40 و60 عاما", 40, 60),
+        ("أقوم بالنوم مدة 15 -30 دقيقة ثم أكمل", "15 -30 دقيقة", 15, 30),
+        ("قرب له بدنات خمس أو ست", "خمس أو ست", 5, 6),
+    ],
+)
+def test_ranges(text, written, low, high):
+    figure = one(text)
+    assert (figure.text, figure.kind, figure.value, figure.value_max) == (written, "range", low, high)
+
+
+@pytest.mark.parametrize(
+    "text, written",
+    [
+        ("أقر البرلمان القانون في 4 فبراير/ شباط 2018 بالأغلبية", "4 فبراير/ شباط 2018"),
+        ("وقع الحادث يوم الجمعة 31 يوليو2015 قرب الجامعة", "الجمعة 31 يوليو2015"),
+        ("ألقى محاضرة الاثنين 20 ربيع الثاني بعنوان التاريخ", "الاثنين 20 ربيع الثاني"),
+        ("حدث ذلك يوم الأحد الموافق الثالث والعشرين من شهر ذي القعدة عام 1426 في الرياض",
+         "الأحد الموافق الثالث والعشرين من شهر ذي القعدة عام 1426"),
+        ("أقل مستوى منذ ديسمبر كانون الأول 2014 بحسب رويترز", "ديسمبر كانون الأول 2014"),
+        ("استقال في سبتمبر عام 1967 عقب النكسة", "سبتمبر عام 1967"),
+        ("انفجر الصاروخ أمس الأحد بعد دقائق", "أمس الأحد"),
+        ("ستنتهي الأعمال بنهاية هذا العام كما قال", "بنهاية هذا العام"),
+        ("يصل الوفد بعد غد إلى جدة", "بعد غد"),
+        ("وصل في الساعة العاشرة صباحًا إلى المطار", "الساعة العاشرة صباحًا"),
+        ("انتزعت خلال محاولات سرقة في القرن التاسع عشر", "القرن التاسع عشر"),
+        ("عملت في أواخر تسعينيات القرن الماضي عارضة", "تسعينيات القرن الماضي"),
+        ("الذي توفي عام 1996 في لوس أنجليس", "1996"),
+        ("أغلقت خلال الأشهر الثلاثة الماضية عدة محلات", "الثلاثة"),
+    ],
+)
+def test_dates(text, written):
+    figure = one(text)
+    assert figure.text == written
+    assert figure.kind in ("date", "number")
+
+
+def test_month_names_that_are_also_words_need_context():
+    assert figures("مارس الرياضة بانتظام في أهلاً رمضان") == ()
+    assert one("وعرض خلال شهر رمضان الماضي").text == "شهر رمضان الماضي"
+    assert figures("تستمر الاشتباكات في منطقة يريم في اب") == ()
+
+
+def test_rank_ordinals():
+    found = figures("وتراجع إلى المركز الثاني فيلم المغامرة، بينما نال المرتبة الرابعة مستشفى الحرس")
+    assert [(f.text, f.kind, f.value) for f in found] == [("المركز الثاني", "ordinal", 2), ("المرتبة الرابعة", "ordinal", 4)]
+    assert figures("في عهد الملك رمسيس الثاني وهو أول فيلم") == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اتصلت بخدمات الطوارئ 911 وأخبرتهم بالقصة",
+        "للاستفسار الاتصال على الرقم 920001234",
+        "هاتف 0114567890 للحجز",
+        "صيغته الكيميائية C21H30O5 معروفة",
+        "نشر حساب @PUPPY19340 تغريدة",
+        "ظهرت في فيلم \"10\" الشهير",
+        "زوروا الموقع www.site2030.gov.sa للتسجيل",
+        "اشترى هاتف iPhone 6 المستعمل",
+    ],
+)
+def test_phone_numbers_ids_and_names_are_not_figures(text):
+    assert figures(text) == ()
+
+
+def test_sentence_index_is_set():
+    text = "وصل الوفد أمس.\nوقال الوزير إن 45 يتيماً شاركوا."
+    found = figures(text)
+    assert [f.sentence for f in found] == [0, 1]
+
+
+def test_figure_key_matches_scripts_scales_and_case_endings():
+    (a,) = figures("وصل ٣٥٠٠ جندي")
+    (b,) = figures("وصل 3500 جنديا")
+    assert figure_key(a) == figure_key(b)
+    (c,) = figures("بلغت 2.5 مليار دولار")
+    (d,) = figures("بلغت 2,500 مليون دولار")
+    assert figure_key(c) == figure_key(d)
+    (e,) = figures("بلغت 2.6 مليار دولار")
+    assert figure_key(e) != figure_key(c)
+
+
+def test_figure_key_for_dates_reads_day_month_year():
+    (a,) = figures("في 18 مارس آذار 2015 وقع")
+    (b,) = figures("في 18 مارس 2015 وقع")
+    assert figure_key(a) == figure_key(b) == ("date", 2015, 3, 18, None)
+
+
+def test_canonical_unit():
+    assert canonical_unit("بالمئة") == canonical_unit("%") == "%"
+    assert canonical_unit("عاماً") == canonical_unit("سنوات") == "year"
+    assert canonical_unit("الجنود") == "جنود"
