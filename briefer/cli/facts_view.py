@@ -7,6 +7,7 @@ from dataclasses import asdict
 from rich.console import Console
 from rich.table import Table
 
+from briefer.facts.entities import countries
 from briefer.types import Analysis
 
 
@@ -21,6 +22,7 @@ def facts_json(analysis: Analysis) -> dict:
         "figures": [asdict(f) for f in analysis.figures],
         "quotes": [{**asdict(q), "attributed": q.attributed} for q in analysis.quotes],
         "entities": [asdict(e) for e in analysis.entities],
+        "countries": countries(analysis.entities),
     }
 
 
@@ -33,9 +35,10 @@ def print_facts_table(analysis: Analysis, console: Console | None = None) -> Non
         value = "" if f.value is None else f"{f.value:g}"
         figures.add_row(f.text, value, f.unit, f.kind, f"{f.start}-{f.end}")
     console.print(figures)
-    quotes = Table("quote", "speaker", "kind", "span", title="Quotes")
+    quotes = Table("quote", "speaker", "verb", "kind", "span", title="Quotes")
     for q in analysis.quotes:
-        quotes.add_row(q.text, q.speaker or "(unattributed)", q.kind, f"{q.start}-{q.end}")
+        speaker = q.speaker + (" (anonymous)" if q.anonymous else "") if q.speaker else "(unattributed)"
+        quotes.add_row(q.text, speaker, q.verb, q.kind, f"{q.start}-{q.end}")
     console.print(quotes)
     if analysis.entities:
         entities = Table("entity", "kind", "canonical", title="Entities")

@@ -1,9 +1,403 @@
-"""Named entities from rules and lexicons. (Initial version: none found.)"""
+"""People (with their titles), organisations and places, from rules and shipped lexicons.
+
+No model: a person is a title ("وزير الخارجية العراقي", "الدكتور") followed by a name, a name
+opening with a common given name, or the subject right after an attribution verb ("وقال كارستن
+مينكي"). Later bare mentions of a known name ("وأضاف حسين") become person mentions too. Every
+mention's ``canonical`` is the fullest form (title + name) of that person in the article, which is
+what a quote's speaker is resolved to. Lexicons live in ``briefer/facts/data/`` and load once.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+from briefer.arabic.normalize import normalize
 from briefer.types import Entity
+
+_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}@_]+(?:\.(?=\s))?|[^\s\p{L}\p{M}\p{N}]")
+_CLITICS = ("و", "ف", "ب", "ل")  # one-letter prefixes tried when a word is not found as is
+_CONNECTORS = {"بن", "بنت", "ابن", "ال", "ابو", "ام", "عبد", "دي", "دو", "فان"}  # normalised
+_MAX_NAME = 4
+_MAX_COMPLEMENT = 9  # words of "رئيس الهيئة العامة للسياحة والآثار" between a title and the name
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    norm: str  # normalised for lexicon lookups
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum() or self.text[0] == "@"
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end(), _norm(m.group())) for m in _TOKEN.finditer(text)]
+
+
+def _norm(word: str) -> str:
+    # normalising alef maqsura would make the preposition 'على' the name 'علي'
+    return "على" if word in {"على", "وعلى"} else normalize(word)
+
+
+# ------------------------------------------------------------------------------------ lexicons
+
+
+def _data_lines(name: str) -> list[str]:
+    raw = resources.files("briefer.facts").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    titles: frozenset[tuple[str, ...]]  # normalised word tuples
+    given_names: frozenset[str]
+    org_heads: frozenset[str]
+    org_names: frozenset[tuple[str, ...]]
+    places: dict[tuple[str, ...], str]  # normalised words -> canonical country
+    countries: frozenset[str]
+    anonymous: frozenset[str]
+    stopwords: frozenset[str]
+
+    @property
+    def longest_phrase(self) -> int:
+        return max(len(p) for p in (*self.titles, *self.org_names, *self.places))
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(normalize(w) for w in phrase.split())
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> Lexicons:
+    places: dict[tuple[str, ...], str] = {}
+    countries = set()
+    for line in _data_lines("places.txt"):
+        kind, canonical, *variants = line.split("\t")
+        if kind == "country":
+            countries.add(canonical)
+            for variant in (canonical, *variants):
+                places[_words(variant)] = canonical
+        else:
+            places[_words(canonical)] = variants[0] if variants else canonical
+    org_rows = [line.split("\t") for line in _data_lines("organisations.txt")]
+    return Lexicons(
+        titles=frozenset(_words(t) for t in _data_lines("titles.txt")),
+        given_names=frozenset(normalize(n) for n in _data_lines("given_names.txt")),
+        org_heads=frozenset(normalize(v) for k, v in org_rows if k == "head"),
+        org_names=frozenset(_words(v) for k, v in org_rows if k == "name"),
+        places=places,
+        countries=frozenset(countries),
+        anonymous=frozenset(normalize(w) for w in _data_lines("anonymous_sources.txt")),
+        stopwords=frozenset(_norm(w) for w in _data_lines("stopwords.txt")),
+    )
+
+
+def match_phrase(tokens: list[Token], i: int, phrases, max_len: int) -> int:
+    """Length in tokens of the longest lexicon phrase starting at tokens[i] (a clitic allowed), else 0."""
+    for length in range(min(max_len, len(tokens) - i), 0, -1):
+        words = [t.norm for t in tokens[i : i + length]]
+        if tuple(words) in phrases:
+            return length
+        first = words[0]
+        if len(first) > 2 and first[0] in _CLITICS and tuple([first[1:], *words[1:]]) in phrases:
+            return length
+    return 0
+
+
+# ------------------------------------------------------------------------------------- finding
 
 
 def find_entities(text: str) -> tuple[Entity, ...]:
-    return ()
+    """People with titles, organisations and places, in article order, canonical = fullest form."""
+    tokens = tokenize(text)
+    lex = lexicons()
+    taken = [False] * len(tokens)
+    found: list[tuple[int, int, str, int]] = []  # (first token, end exclusive, kind, name start)
+    for finder, kind in ((_org_name_at, "org"), (_titled_person_at, "person"), (_appositive_person_at, "person"),
+                         (_org_at, "org"), (_place_at, "place"), (_named_person_at, "person"),
+                         (_subject_person_at, "person")):
+        for i in range(len(tokens)):
+            if taken[i]:
+                continue
+            end = finder(tokens, i, lex)
+            if end > i and not any(taken[i:end]):
+                name_start = _name_start_index(tokens, i, end, lex) if kind == "person" else i
+                found.append((i, end, kind, name_start))
+                taken[i:end] = [True] * (end - i)
+    found.extend(_short_mentions(tokens, found, taken, lex))
+    found.sort()
+    return _with_canonical(text, tokens, found, lex, _quoted_regions(text))
+
+
+def _quoted_regions(text: str) -> list[tuple[int, int]]:
+    """Long marked quotes: names in them ('الآنسة منال أطالبك') are not the article's mentions."""
+    from briefer.facts.quotes import marked_regions
+
+    return [(start, end) for start, end in marked_regions(text) if len(text[start:end].split()) > 4]
+
+
+def _name_start_index(tokens: list[Token], i: int, end: int, lex: Lexicons) -> int:
+    """Where the name begins inside a titled mention (after the last title/complement word)."""
+    start = i
+    for j in range(i, end):
+        if _is_title_word(tokens[j], lex) or tokens[j].text in {"،", ","} or _complement_word(tokens[j], lex):
+            start = j + 1
+    return start if start < end else i
+
+
+def _place_at(tokens: list[Token], i: int, lex: Lexicons) -> int:
+    return i + match_phrase(tokens, i, lex.places, 3)
+
+
+def _org_name_at(tokens: list[Token], i: int, lex: Lexicons) -> int:
+    return i + match_phrase(tokens, i, lex.org_names, 4)
+
+
+def _org_at(tokens: list[Token], i: int, lex: Lexicons) -> int:
+    head = tokens[i].norm
+    if head not in lex.org_heads:
+        return i
+    end = i + 1
+    # definite head ("المحكمة"): definite adjectives follow; indefinite ("شبكة"): a name follows
+    definite = head.startswith("ال")
+    while end < len(tokens) and end - i <= 4 and _org_word(tokens[end], definite, lex):
+        end += 1
+    # a definite head alone refers back to the body ('وقالت الشرطة'); an indefinite one needs its name
+    return end if end > i + 1 or definite else i
+
+
+def _org_word(token: Token, definite: bool, lex: Lexicons) -> bool:
+    if not token.is_word or token.norm in lex.stopwords or _is_title_word(token, lex):
+        return False
+    if definite:
+        return token.norm.startswith("ال")
+    return not token.norm.startswith(("و", "ل")) or token.norm in lex.given_names
+
+
+def _is_title_word(token: Token, lex: Lexicons) -> bool:
+    return (token.norm,) in lex.titles
+
+
+def _titled_person_at(tokens: list[Token], i: int, lex: Lexicons) -> int:
+    length = match_phrase(tokens, i, lex.titles, 3)
+    if not length:
+        return i
+    j = i + length
+    for _ in range(_MAX_COMPLEMENT):  # skip the title's complement up to the name
+        if j >= len(tokens):
+            return i
+        token = tokens[j]
+        more_title = match_phrase(tokens, j, lex.titles, 3)
+        if more_title:
+            j += more_title
+        elif token.text in {"،", ",", "“", "”", '"', "«"} or _complement_word(token, lex):
+            j += 1
+        elif _name_start(token, lex):
+            end = _name_end(tokens, j, lex)
+            return end if end > j else i
+        else:
+            return i
+    return i
+
+
+def _complement_word(token: Token, lex: Lexicons) -> bool:
+    """A word of a title's complement: definite, prefixed genitive, a number, a place, 'في'."""
+    norm = token.norm
+    if not token.is_word:
+        return False
+    if norm in {"في", "لدى", "باسم", "عن"}:
+        return True
+    if norm in lex.stopwords:
+        return False
+    if norm.isdigit() or (norm,) in lex.places:
+        return True
+    if norm.startswith(("ال", "لل", "وال", "بال")) or (norm[0] == "ل" and len(norm) > 3):
+        return True
+    return norm.endswith("ه") and norm not in lex.given_names  # construct nouns: شرطة مقاطعة
+
+
+def _name_start(token: Token, lex: Lexicons) -> bool:
+    norm = token.norm
+    return (
+        token.is_word
+        and not norm.isdigit()
+        and norm not in lex.stopwords
+        and not _is_title_word(token, lex)
+        and (norm in lex.given_names or not norm.startswith(("ال", "و", "ف", "بال", "لل", "كال")))
+        and (norm in lex.given_names or not (norm[0] in "يت" and len(norm) == 4))  # 'تمثل': a verb
+    )
+
+
+def _name_end(tokens: list[Token], j: int, lex: Lexicons) -> int:
+    end, names = j + 1, 1
+    while end < len(tokens) and names < _MAX_NAME:
+        token = tokens[end]
+        norm = token.norm
+        if not token.is_word or norm.isdigit() or norm in lex.stopwords or _is_title_word(token, lex):
+            break
+        if (norm,) in lex.places or norm in lex.anonymous or attribution_cue_of(norm):
+            break
+        if (norm.startswith(("وال", "بال", "لل", "فال", "كال")) and len(norm) > 5) or (
+                norm.startswith("ال") and norm.endswith("يه")):
+            break  # 'والآثار', 'التشجيعية': a conjunction or an adjective, not a surname
+        if norm[0] in "وف" and norm not in lex.given_names and not _before_punctuation(tokens, end):
+            break  # 'وقال' ends the name; 'سوزان ورال،' does not
+        if token.text.endswith(("ه", "ها")) and len(norm) > 3 and norm not in lex.given_names and not norm.endswith(
+                "الله"):
+            break  # a possessive after the name: 'فؤاد حسين نظيره'
+        if names >= 2 and norm.endswith("ا") and len(norm) > 3:
+            break  # an adverb after the name: 'سارة عيدان جدلا'
+        end += 1
+        if norm not in _CONNECTORS:
+            names += 1
+    return end
+
+
+def _before_punctuation(tokens: list[Token], k: int) -> bool:
+    return k + 1 >= len(tokens) or not tokens[k + 1].is_word
+
+
+def attribution_cue_of(norm: str) -> str:
+    from briefer.facts.quotes import attribution_cue
+
+    return attribution_cue(norm)
+
+
+def _appositive_person_at(tokens: list[Token], i: int, lex: Lexicons) -> int:
+    """'روبرت إيغير، المدير التنفيذي لديزني': a name followed by a comma and a title."""
+    if not _name_start(tokens[i], lex) or (i and tokens[i - 1].is_word and not attribution_cue_of(tokens[i - 1].norm)
+                                           and tokens[i - 1].norm not in lex.stopwords):
+        return i
+    end = _name_end(tokens, i, lex)
+    if end + 1 < len(tokens) and tokens[end].text in {"،", ","} and match_phrase(tokens, end + 1, lex.titles, 3):
+        return end
+    return i
+
+
+def _named_person_at(tokens: list[Token], i: int, lex: Lexicons) -> int:
+    if tokens[i].norm not in lex.given_names:
+        return i
+    end = _name_end(tokens, i, lex)
+    return end if end > i + 1 or _after_verb(tokens, i) else i
+
+
+def _subject_person_at(tokens: list[Token], i: int, lex: Lexicons) -> int:
+    """The subject right after an attribution verb: 'وقال كارستن مينكي ...'."""
+    if not _after_verb(tokens, i) or not _name_start(tokens[i], lex) or tokens[i].norm in lex.anonymous:
+        return i
+    norm = tokens[i].norm
+    if norm.endswith(("ه", "ها", "هم")) and norm not in lex.given_names:
+        return i  # 'سموه', 'فيها': a pronoun, not a name
+    end = _name_end(tokens, i, lex)
+    if tokens[i - 1].norm in {"وكانت", "وكان"} and not (end < len(tokens) and tokens[end].text in {"،", ","}):
+        return i  # 'وكانت بريدييجت ماكرون، زوجة ...' yes; 'وكان حفل افتتاح مهرجان' no
+    return end
+
+
+def _after_verb(tokens: list[Token], i: int) -> bool:
+    """After an attribution verb, or after 'وكانت' opening a sentence: the slot of a subject."""
+    if i == 0:
+        return False
+    previous = tokens[i - 1].norm
+    return attribution_cue_of(previous) in {"verb", "participle"} or previous in {"وكانت", "وكان"}
+
+
+def _short_mentions(tokens, found, taken, lex: Lexicons) -> list[tuple[int, int, str]]:
+    """Bare later mentions of a known person's first or last name ('وأضاف حسين', 'بابين')."""
+    known = set()
+    for _start, end, kind, name_start in found:
+        if kind == "person":
+            names = [t.norm for t in tokens[name_start:end] if t.norm not in _CONNECTORS]
+            known.update(_skeleton(n) for n in names[-2:] if len(n) > 2 and n not in lex.given_names)
+            known.update(_skeleton(n) for n in names[-1:])
+    mentions = []
+    for i, token in enumerate(tokens):
+        if taken[i] or not token.is_word or token.norm in lex.stopwords or len(token.norm) < 3:
+            continue
+        if _skeleton(token.norm) in known or (
+            token.norm[0] in _CLITICS and _skeleton(token.norm[1:]) in known and len(token.norm) > 4
+        ):
+            start = i
+            if _first_name_before(tokens, i, taken, lex):
+                start = i - 1
+            mentions.append((start, i + 1, "person", start))
+            taken[start : i + 1] = [True] * (i + 1 - start)
+    return mentions
+
+
+def _first_name_before(tokens: list[Token], i: int, taken: list[bool], lex: Lexicons) -> bool:
+    """'ونشرت ماريسا بابين': a first name right before a known surname, itself after a verb or a
+    break ('على حساب منال' is a noun before the name, not a first name)."""
+    if i < 1 or taken[i - 1] or not _name_start(tokens[i - 1], lex) or attribution_cue_of(tokens[i - 1].norm):
+        return False
+    if tokens[i - 1].norm.endswith("ه") or tokens[i - 1].end + 1 != tokens[i].start:
+        return False
+    before = tokens[i - 2] if i > 1 else None
+    opens_sentence = i < 3 or not tokens[i - 3].is_word  # 'دافعت كيم كارديشيان': verb, first name, name
+    return before is None or not before.is_word or before.norm.startswith(("و", "ف")) or opens_sentence or bool(
+        attribution_cue_of(before.norm))
+
+
+def _skeleton(word: str) -> str:
+    """Long words without their long vowels, so 'كارديشيان' and 'كاردشيان' (one article) meet."""
+    if len(word) < 6:
+        return word
+    return word[0] + regex.sub(r"[اوي]", "", word[1:])
+
+
+def _with_canonical(text, tokens, found, lex: Lexicons, quoted) -> tuple[Entity, ...]:
+    spans = [(tokens[s].start, tokens[e - 1].end, kind, tokens[n:e]) for s, e, kind, n in found]
+    outside = [span for span in spans if not any(a <= span[0] < b for a, b in quoted)]
+    entities = []
+    for start, end, kind, words in spans:
+        if kind == "place":
+            canonical = lex.places.get(_phrase_key(words), text[start:end])
+        elif kind == "person":
+            canonical = _fullest_person(text, words, outside)
+        else:
+            canonical = text[start:end]
+        entities.append(Entity(text[start:end], kind, start, end, canonical))
+    return tuple(entities)
+
+
+def _phrase_key(words: list[Token]) -> tuple[str, ...]:
+    key = tuple(t.norm for t in words)
+    if key[0][:1] in _CLITICS and key not in lexicons().places:
+        key = (key[0][1:], *key[1:])
+    return key
+
+
+def _fullest_person(text: str, words: list[Token], spans) -> str:
+    """The mention with the most name words (then the longest title) that holds all of this
+    mention's name words: 'حسين' -> 'وزير الخارجية العراقي فؤاد حسين'."""
+    mine = {_skeleton(t.norm) for t in words if t.norm not in _CONNECTORS}
+    best, best_rank = "", (0, 0)
+    for start, end, kind, other in spans:
+        if kind != "person":
+            continue
+        theirs = {_skeleton(t.norm) for t in other if t.norm not in _CONNECTORS}
+        rank = (len(theirs), end - start)
+        if mine and mine <= theirs and rank > best_rank:
+            best, best_rank = text[start:end], rank
+    return best or " ".join(t.text for t in words)
+
+
+# ------------------------------------------------------------------------------------ grouping
+
+
+def countries(entities: tuple[Entity, ...]) -> list[str]:
+    """Canonical country names behind the places (and nationality adjectives), most mentioned first."""
+    lex = lexicons()
+    counts = Counter(e.canonical for e in entities if e.kind == "place" and e.canonical in lex.countries)
+    first = {}
+    for e in entities:
+        first.setdefault(e.canonical, e.start)
+    return sorted(counts, key=lambda c: (-counts[c], first[c]))

@@ -1,0 +1,117 @@
+"""Quotes and speakers on real-looking Arabic news sentences (written for these tests)."""
+
+from __future__ import annotations
+
+from briefer.arabic.segment import split_sentences
+from briefer.facts.entities import find_entities
+from briefer.facts.quotes import find_quotes
+
+
+def quotes_of(text: str):
+    return find_quotes(text, split_sentences(text), find_entities(text))
+
+
+def test_curly_quote_with_titled_speaker_after_the_verb():
+    text = "وقال وزير الخارجية العراقي فؤاد حسين “إن الحوار هو الطريق الوحيد لحل الأزمة”."
+    (quote,) = quotes_of(text)
+    assert quote.text == "إن الحوار هو الطريق الوحيد لحل الأزمة"
+    assert text[quote.start:quote.end] == quote.text
+    assert "فؤاد حسين" in quote.speaker and quote.speaker.startswith("وزير الخارجية")
+    assert quote.kind == "full" and quote.verb == "وقال"
+
+
+def test_short_name_resolves_to_first_full_mention():
+    text = ("وقال وزير الخارجية العراقي فؤاد حسين إن المحادثات ستستمر.\n"
+            "وأضاف حسين «لن نقبل بأي تدخل في شؤوننا الداخلية».")
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "وزير الخارجية العراقي فؤاد حسين"
+    assert text[quote.speaker_start:quote.speaker_end] == "حسين"
+
+
+def test_subjectless_verb_refers_back_to_last_speaker():
+    text = ("وقالت المتحدثة باسم الوزارة سارة الأحمد: «الوضع تحت السيطرة».\n"
+            "وتابعت: «سنعلن التفاصيل بعد غد».")
+    first, second = quotes_of(text)
+    assert "سارة الأحمد" in first.speaker
+    assert second.speaker == first.speaker
+
+
+def test_anonymous_source_kept_as_described():
+    text = 'وقال مسؤول دفاعي أمريكي كبير طلب عدم نشر اسمه "إن نحو 3500 جندي سيصلون خلال أيام".'
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "مسؤول دفاعي أمريكي كبير طلب عدم نشر اسمه"
+    assert quote.anonymous
+
+
+def test_unattributed_quote_is_not_guessed():
+    text = "وأثارت محاولة لتصدير اللوحة إلى سويسرا يوم الخميس “انتباه المسؤولين الفرنسيين”."
+    (quote,) = quotes_of(text)
+    assert quote.text == "انتباه المسؤولين الفرنسيين"
+    assert quote.speaker == "" and not quote.attributed
+    assert quote.kind == "phrase"
+
+
+def test_unmarked_quote_after_qala_colon_runs_to_the_narrator():
+    text = "وأضاف: إن اختيار 8 مستشفيات يجسد التقدم الطبي، مشيرا إلى أن هناك 6 معايير.\n"
+    (quote,) = quotes_of(text)
+    assert quote.text == "إن اختيار 8 مستشفيات يجسد التقدم الطبي"
+
+
+def test_reported_speech_after_colon_is_not_a_quote():
+    assert quotes_of("وقال العسيف : أنه ورث تلك الحرفة عن أبيه منذ 30 عاماً.") == ()
+
+
+def test_quote_spanning_two_sentences_is_one_quote():
+    text = "وقالت الشرطة في بيان: «عثرنا على السيارة. لم يصب أحد بأذى». وانتهى البيان."
+    (quote,) = quotes_of(text)
+    assert quote.text == "عثرنا على السيارة. لم يصب أحد بأذى"
+    assert quote.speaker.startswith("الشرطة")
+
+
+def test_nested_quote_stays_inside_outer_quote():
+    text = 'غرد شاب يدعى Azerty قائلا "صوتها رائع. تغني أغنية "هاليلويا" بإتقان كبير".'
+    (quote,) = quotes_of(text)
+    assert quote.text == 'صوتها رائع. تغني أغنية "هاليلويا" بإتقان كبير'
+    assert quote.speaker == "شاب يدعى Azerty"
+
+
+def test_backtick_quotes():
+    text = "وقال المحلل كارستن مينكي ``نرى موجة بيع واسعة في المعادن النفيسة'' اليوم."
+    (quote,) = quotes_of(text)
+    assert quote.text == "نرى موجة بيع واسعة في المعادن النفيسة"
+    assert "كارستن مينكي" in quote.speaker
+
+
+def test_names_and_titles_in_marks_are_not_quotes():
+    text = ("شارك الجنود في عملية “عاصفة الحزم”، وذكرت صحيفة “ديلي نيوز” الخبر، "
+            "ونشر الفيديو على موقع التواصل الاجتماعي “تويتر”. حفظه الله “حفظه الله”.")
+    assert quotes_of(text) == ()
+
+
+def test_unclosed_quote_ends_where_the_narrator_resumes():
+    text = ("وكتب الفنان نبيل الحلفاوي عبر حسابه: “إلى رحمة الله الممثلة الشابة، "
+            "وكتبت الفنانة ميس حمدان قائلة: “البقاء لله”.")
+    first, second = quotes_of(text)
+    assert first.text == "إلى رحمة الله الممثلة الشابة"
+    assert "نبيل الحلفاوي" in first.speaker
+    assert second.text == "البقاء لله" and "ميس حمدان" in second.speaker
+
+
+def test_speaker_before_verb_and_org_speaker():
+    text = "وكانت المحكمة الوطنية الإسبانية قد أعلنت أن اللوحة تمثل “أصلا تاريخيا ذا أهمية استثنائية”."
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "المحكمة الوطنية الإسبانية"
+
+
+def test_prepositional_attribution():
+    text = "وأكدت الهيئة أن الإنتاج ارتفع “بشكل غير مسبوق” بحسب المتحدث باسم الهيئة أحمد سالم."
+    (quote,) = quotes_of(text)
+    assert quote.kind == "phrase"
+    assert quote.speaker  # attributed to the body or its spokesman, never left empty here
+
+
+def test_sentence_index_points_at_the_opening_sentence():
+    text = "انتهى الاجتماع مساء أمس.\nوقال الوزير خالد العلي “لقد اتفقنا على كل شيء”."
+    sentences = split_sentences(text)
+    (quote,) = find_quotes(text, sentences, find_entities(text))
+    assert sentences[quote.sentence].start <= quote.start < sentences[quote.sentence].end + 1
