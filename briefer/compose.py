@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from briefer import __version__
 from briefer.cluster import cluster

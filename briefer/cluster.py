@@ -1,0 +1,183 @@
+"""Stories from articles: which briefs report the same event.
+
+Two articles are one story when their similarity reaches ``merge_threshold``. Similarity is the
+TF-IDF cosine of their normalised, clitic-stripped words (headline words count double), plus a
+bonus for the exact figures and the named entities they share: two outlets rarely share wording,
+but they do share "2.4 مليون حبة" and "375 كيلومترا".
+
+Near-linear, not all pairs: every article is indexed under its few heaviest terms and figures
+(an inverted index); only articles sharing at least two of those keys are compared, and a key
+held by very many articles (a word of the day, not of the event) is not used to pair them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from briefer.arabic.normalize import normalize
+from briefer.types import ArticleBrief
+
+#: heaviest terms of an article that go into the inverted index
+INDEX_TERMS = 16
+#: keys an article must share with another before the two are compared
+MIN_SHARED_KEYS = 2
+#: a key held by more articles than this pairs nobody (stops the quadratic blow-up)
+MAX_POSTING = 60
+#: similarity bonus per shared figure / entity, and how many count
+FIGURE_BONUS, MAX_FIGURES = 0.08, 4
+ENTITY_BONUS, MAX_ENTITIES = 0.05, 3
+#: below this cosine the bonuses shrink in proportion: round numbers (150, 500) and big names
+#: are shared by unrelated stories, so they only confirm stories whose words already overlap
+BONUS_SUPPORT = 0.2
+#: a word in more than this share of the articles (and more than two) carries no weight
+COMMON_SHARE = 0.5
+#: characters of body text compared: the top of an article carries the event
+BODY_CHARS = 1200
+
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+# The article with the conjunction/preposition glued before it (وال، بال، فبال، لل): stripped for
+# matching only. A lone initial و/ب/ل is left alone: it is as often the word's own first letter
+# (وزير، بيان، لجنة) as a clitic, and stripping it would split one word into two terms.
+_CLITICS = regex.compile(r"^(?:[وف]?[بكل]?ال|[وف]?لل)(?=\p{L}{2,})")
+
+
+@dataclass(frozen=True)
+class Features:
+    """What similarity looks at in one article."""
+
+    weights: dict[str, float]  # term -> tf-idf weight, L2-normalised
+    figures: frozenset[str]  # figure values that identify an event (see figure_keys)
+    entities: frozenset[str]  # normalised canonical entity names
+
+    def keys(self) -> list[str]:
+        """The index keys: heaviest terms first, then the figures."""
+        top = sorted(self.weights, key=lambda t: (-self.weights[t], t))[:INDEX_TERMS]
+        return top + [f"#{value}" for value in sorted(self.figures)]
+
+
+def terms(text: str) -> list[str]:
+    """Normalised words without the article: 'والانتخابات' and 'انتخابات' both -> 'انتخابات'."""
+    return [_CLITICS.sub("", word) for word in _WORD.findall(normalize(text).lower())]
+
+
+def cluster(briefs: Sequence[ArticleBrief], threshold: float) -> list[list[int]]:
+    """Groups of brief indexes that are one story, each group in input order, groups by first index."""
+    features = featurize(briefs)
+    parent = list(range(len(briefs)))
+    pairs = sorted(
+        ((sim, i, j) for i, j in candidate_pairs(features) if (sim := similarity(features[i], features[j])) >= threshold),
+        key=lambda item: (-item[0], item[1], item[2]),
+    )
+    for _, i, j in pairs:
+        _union(parent, i, j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(briefs)):
+        groups[_find(parent, index)].append(index)
+    return sorted(groups.values(), key=lambda group: group[0])
+
+
+def featurize(briefs: Sequence[ArticleBrief]) -> list[Features]:
+    counts = [_term_counts(brief) for brief in briefs]
+    document_frequency = Counter(term for count in counts for term in count)
+    total = len(briefs)
+    features = []
+    for brief, count in zip(briefs, counts):
+        # idf = log(1 + N/df) stays positive, so two reports alone in a batch still match on their
+        # shared words; words in more than half of a larger batch are the day's filler and go
+        common = max(2, total * COMMON_SHARE)
+        weights = {
+            term: (1 + math.log(tf)) * math.log(1 + total / document_frequency[term])
+            for term, tf in count.items()
+            if document_frequency[term] <= common
+        }
+        weights = _l2_normalised({t: w for t, w in weights.items() if w > 0})
+        features.append(Features(weights, figure_keys(brief), _entity_keys(brief)))
+    return features
+
+
+def candidate_pairs(features: Sequence[Features]) -> set[tuple[int, int]]:
+    """Pairs of articles sharing at least MIN_SHARED_KEYS index keys (inverted index)."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index, feature in enumerate(features):
+        for key in feature.keys():
+            postings[key].append(index)
+    shared: Counter[tuple[int, int]] = Counter()
+    for holders in postings.values():
+        if len(holders) < 2 or len(holders) > MAX_POSTING:
+            continue
+        for a in range(len(holders)):
+            for b in range(a + 1, len(holders)):
+                shared[(holders[a], holders[b])] += 1
+    return {pair for pair, count in shared.items() if count >= MIN_SHARED_KEYS}
+
+
+def similarity(a: Features, b: Features) -> float:
+    """Cosine of the term weights, plus capped bonuses for shared figures and entities."""
+    small, large = (a.weights, b.weights) if len(a.weights) <= len(b.weights) else (b.weights, a.weights)
+    cosine = sum(weight * large.get(term, 0.0) for term, weight in small.items())
+    figures = min(len(a.figures & b.figures), MAX_FIGURES) * FIGURE_BONUS
+    entities = min(len(a.entities & b.entities), MAX_ENTITIES) * ENTITY_BONUS
+    support = min(1.0, cosine / BONUS_SUPPORT)
+    return min(1.0, cosine + (figures + entities) * support)
+
+
+def figure_keys(brief: ArticleBrief) -> frozenset[str]:
+    """Values that pin an event down: not years, not the small counts every story has."""
+    keys = set()
+    for figure in brief.analysis.figures:
+        value = figure.value
+        if value is None or figure.kind in {"date", "ordinal", "duration"}:
+            continue
+        if value < 20 or (1900 <= value <= 2100 and value == int(value)):
+            continue
+        keys.add(f"{value:g}")
+    return frozenset(keys)
+
+
+def _term_counts(brief: ArticleBrief) -> Counter[str]:
+    article = brief.article
+    headline = brief.headline_ar or article.title
+    count = Counter(t for t in terms(article.text[:BODY_CHARS]) if _is_content(t))
+    for term in terms(headline):
+        if _is_content(term):
+            count[term] += 2
+    return count
+
+
+def _is_content(term: str) -> bool:
+    # Digits are handled as figures; one- and two-letter tokens are particles.
+    return len(term) >= 3 and not term.isdigit()
+
+
+def _entity_keys(brief: ArticleBrief) -> frozenset[str]:
+    return frozenset(normalize(e.canonical or e.text) for e in brief.analysis.entities if e.kind != "title")
+
+
+def _l2_normalised(weights: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(w * w for w in weights.values()))
+    return {t: w / norm for t, w in weights.items()} if norm else {}
+
+
+def _find(parent: list[int], index: int) -> int:
+    while parent[index] != index:
+        parent[index] = parent[parent[index]]  # path halving keeps the trees flat
+        index = parent[index]
+    return index
+
+
+def _union(parent: list[int], a: int, b: int) -> None:
+    root_a, root_b = _find(parent, a), _find(parent, b)
+    if root_a != root_b:
+        parent[max(root_a, root_b)] = min(root_a, root_b)
+
+
+def pairwise_report(briefs: Sequence[ArticleBrief]) -> Iterable[tuple[float, int, int]]:
+    """Every candidate pair with its similarity, best first: for tuning merge_threshold."""
+    features = featurize(briefs)
+    scored = ((similarity(features[i], features[j]), i, j) for i, j in candidate_pairs(features))
+    return sorted(scored, key=lambda item: (-item[0], item[1], item[2]))

@@ -1,0 +1,44 @@
+from briefing_samples import day_briefs
+
+from briefer.compose import compose
+from briefer.config import BriefConfig
+from briefer.render.markdown import _escape, render_markdown
+
+
+def _markdown(**settings):
+    config = BriefConfig(handling="للاستخدام الرسمي فقط", **settings)
+    return render_markdown(compose(day_briefs(), config, signature="engine:extractive|model:-"), config)
+
+
+def test_arabic_blocks_are_marked_right_to_left_and_english_is_not():
+    text = _markdown()
+    assert text.count('<div dir="rtl">') == text.count("</div>") > 5
+    rtl_block = text.split('<div dir="rtl">')[2]
+    assert "# الموجز الإعلامي اليومي" in rtl_block and "1448 هـ" in rtl_block
+    english_date = text.split("</div>")[2]
+    assert "Monday 30 November 2026" in english_date
+
+
+def test_story_has_linked_sources_bullets_disagreement_and_facts():
+    text = _markdown()
+    assert "[صحيفة الأفق](https://alofoq.example/army) (2026-11-30)" in text
+    assert "- بيروت – أعلن الجيش اللبناني أمس الأحد نشر نحو 2500 جندي" in text
+    assert "2500 جندي (صحيفة الأفق) مقابل 2000 جندي (وكالة أنباء المشرق)" in text
+    assert "> «الجيش لن يسمح بجر لبنان إلى حرب لا يريدها» — العماد جوزيف عون" in text
+    assert "1. الجيش اللبناني ينشر 2500 جندي في الجنوب بعد ليلة من القصف" in text
+
+
+def test_plain_has_no_html_at_all():
+    text = _markdown(plain=True)
+    assert "<div" not in text and "</div>" not in text
+    assert "## الشؤون الأمنية والعسكرية · Security and defence" in text
+
+
+def test_appendix_english_note_annex_and_escaping():
+    text = _markdown(max_stories=2)
+    assert "## ملحق: أخبار أخرى · Annex: further stories" in text
+    assert "| أُبقيت كما هي · kept as written | 15 | 0 |" in text  # 5 articles x 3 bullets, annex included
+    assert "| استُبدلت بجملة من المصدر · replaced by a source sentence | 5 | 0 |" in text
+    assert "--translator marian --translator-model \\<path\\>" in text
+    assert "`engine:extractive|model:-|briefer:0.1.0`" in text
+    assert _escape("نص *مهم* <b>") == "نص \\*مهم\\* \\<b\\>"
