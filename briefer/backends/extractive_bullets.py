@@ -1,0 +1,217 @@
+"""Faithful bullet writing: source sentences in, one Arabic bullet out.
+
+The only edits allowed are ones that cannot change a fact:
+
+- a leading connective that ties the sentence to the previous one is trimmed
+  ("وفي سياق متصل،", "كما", the و glued to "وقال");
+- a speaker mentioned by a short form ("وأضاف حسين:") is named in full, with title, from the
+  quote layer; a saying verb with no subject gets the speaker after it; a continuation verb
+  (أضاف، تابع) at the start becomes قال so the bullet reads on its own;
+- a run-on sentence is cut at a clause boundary, only where the cut-off tail holds no figure,
+  no quote and no speaker mention; a full stop closes the cut.
+
+Figures and quotes are never touched: every character of them comes from the article text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from briefer.arabic.normalize import normalize, normalize_with_map
+from briefer.backends import extractive_data as data
+from briefer.types import Analysis, Bullet, Quote, Sentence
+
+MAX_WORDS = 50  # a bullet longer than this is cut at a clause boundary when that loses nothing
+MIN_WORDS_BEFORE_CUT = 12
+
+_CLAUSE_BOUNDARY = regex.compile(r"\s*[،;؛,]\s+")
+_WORD = regex.compile(r"\S+")
+_SEPARATOR_AFTER_CONNECTIVE = regex.compile(r"[\u064B-\u065F\u0670\u0640]*\s*[،,:]?\s+")
+_CONTINUATION_VERB = regex.compile(r"(?:و|ف)?(أضاف|اضاف|تابع|استطرد|أردف|اردف)(ت?)(?=[\s:،,])")
+# both used with match(text, pos): anchored at pos (a ^ would anchor at the string's start)
+_SAYING_VERB = regex.compile(
+    r"(?:و|ف)?(?:قال|أضاف|اضاف|تابع|أكد|اكد|أوضح|اوضح|أشار|اشار|شدد|لفت|ذكر|استطرد|أردف|اردف)ت?(?=[\s:،,])"
+)
+_DIGIT = regex.compile(r"\d")
+_FIRST_WORD = regex.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class _Edit:
+    """Replace article.text[start:end] with text (offsets in the article)."""
+
+    start: int
+    end: int
+    text: str
+
+
+def bullet_from_sentences(analysis: Analysis, indexes: Sequence[int], lang: str = "ar") -> Bullet | None:
+    """The faithful extractive bullet resting on exactly these sentences, in article order.
+
+    None when there is nothing to say from them: no valid index, or the bullet would open with a
+    pronoun whose referent is outside it. Deterministic; introduces no figure and no quote.
+    """
+    chosen = sorted({i for i in indexes if 0 <= i < len(analysis.sentences)})
+    if not chosen:
+        return None
+    parts = [sentence_bullet_text(analysis, analysis.sentences[i]) for i in chosen]
+    text = " ".join(part for part in parts if part)
+    if not text or opens_with_dangling_reference(text):
+        return None
+    return Bullet(lang, text, sources=tuple(chosen), role=role_of(analysis, chosen), origin="extractive")
+
+
+def role_of(analysis: Analysis, indexes: Sequence[int]) -> str:
+    wanted = set(indexes)
+    if any(q.attributed and q.sentence in wanted for q in analysis.quotes):
+        return "quote"
+    if any(f.sentence in wanted for f in analysis.figures):
+        return "figure"
+    return "context"
+
+
+def opens_with_dangling_reference(text: str) -> bool:
+    return data.dangling_opener().match(normalize(text)) is not None
+
+
+def sentence_bullet_text(analysis: Analysis, sentence: Sentence) -> str:
+    """One sentence rewritten for a bullet (see the module docstring for the allowed edits)."""
+    article = analysis.article.text
+    protected = _protected_spans(analysis, sentence)
+    start = sentence.start + _connective_length(sentence.text, protected, sentence.start)
+    end = _clause_cut(article, start, sentence.end, protected)
+    edits = _speaker_edits(analysis, sentence, start, end)
+    text = _apply(article, start, end, edits)
+    if end < sentence.end:
+        text = text.rstrip(" ،,؛;") + "."
+    return text.strip()
+
+
+# ------------------------------------------------------------------------------ connectives
+
+
+def _connective_length(text: str, protected: list[tuple[int, int]], offset: int) -> int:
+    """Characters to drop from the start: connectives, repeatedly ("ومن جهته، كما ...")."""
+    first_protected = min((s for s, _ in protected), default=len(text) + offset) - offset
+    cut = 0
+    while True:
+        step = _one_connective(text[cut:])
+        if step == 0 or cut + step > first_protected:
+            return cut
+        cut += step
+
+
+def _one_connective(text: str) -> int:
+    folded, origin = _fold_head(text)
+    match = data.leading_connective().match(folded)
+    if match:
+        separator = _SEPARATOR_AFTER_CONNECTIVE.match(text, origin[match.end()])
+        if separator:
+            return separator.end()
+    return _glued_conjunction(folded, origin)
+
+
+def _fold_head(text: str, length: int = 40) -> tuple[str, list[int]]:
+    """The first characters folded for matching, with each folded character's offset in text
+    (diacritics fold to nothing, so offsets drift without the map), plus one entry for the end."""
+    head = text[:length]
+    folded = normalize(head)
+    if len(folded) == len(head):  # the usual case: one character for one
+        return folded, list(range(len(head) + 1))
+    folded, origin = normalize_with_map(head)
+    return folded, [*origin, len(head)]
+
+
+def _glued_conjunction(folded: str, origin: list[int]) -> int:
+    """Drop a و/ف glued to a known sentence opener or a definite noun ("والحكومة")."""
+    first = _FIRST_WORD.match(folded)
+    word = first.group() if first else ""
+    if len(word) < 3 or word[0] not in "وف":
+        return 0
+    rest = word[1:]
+    if rest in data.sentence_openers() or (rest.startswith("ال") and len(rest) >= 5):
+        return origin[1]
+    return 0
+
+
+# ------------------------------------------------------------------------------ speakers
+
+
+def _speaker_edits(analysis: Analysis, sentence: Sentence, start: int, end: int) -> list[_Edit]:
+    """Name the speaker of the sentence's first attributed quote in full."""
+    quote = _first_attributed_quote(analysis, sentence, start, end)
+    if quote is None or _DIGIT.search(quote.speaker):
+        return []
+    article = analysis.article.text
+    if quote.speaker in article[start:end]:
+        return _continuation_verb_edit(article, start)
+    mention_inside = start <= quote.speaker_start and quote.speaker_end <= end
+    if mention_inside:
+        return [*_continuation_verb_edit(article, start), _Edit(quote.speaker_start, quote.speaker_end, quote.speaker)]
+    verb = _SAYING_VERB.match(article, start, end)
+    if verb is None:
+        return []
+    edits = _continuation_verb_edit(article, start)
+    return [*edits, _Edit(verb.end(), verb.end(), " " + quote.speaker)]
+
+
+def _first_attributed_quote(analysis: Analysis, sentence: Sentence, start: int, end: int) -> Quote | None:
+    for quote in analysis.quotes:
+        if quote.attributed and quote.sentence == sentence.index and start <= quote.start and quote.end <= end:
+            return quote
+    return None
+
+
+def _continuation_verb_edit(article: str, start: int) -> list[_Edit]:
+    """"أضاف" / "تابع" opening a bullet reads as a sequel; "قال" says the same on its own."""
+    verb = _CONTINUATION_VERB.match(article, start)
+    if verb is None:
+        return []
+    return [_Edit(start, verb.end(), "قال" + verb.group(2))]
+
+
+def _apply(article: str, start: int, end: int, edits: list[_Edit]) -> str:
+    pieces = []
+    cursor = start
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        if edit.start < cursor:
+            continue  # overlapping edits: keep the first, the text stays faithful either way
+        pieces.append(article[cursor : edit.start])
+        pieces.append(edit.text)
+        cursor = edit.end
+    pieces.append(article[cursor:end])
+    return "".join(pieces)
+
+
+# ------------------------------------------------------------------------------ cutting
+
+
+def _protected_spans(analysis: Analysis, sentence: Sentence) -> list[tuple[int, int]]:
+    """Article spans that a cut or trim must keep: figures, quotes with their marks, speakers."""
+    spans = [(f.start, f.end) for f in analysis.figures if sentence.start <= f.start < sentence.end]
+    for quote in analysis.quotes:
+        if quote.start < sentence.end and quote.end > sentence.start:
+            spans.append((quote.start - 1, quote.end + 1))
+            if quote.speaker_start >= 0:
+                spans.append((quote.speaker_start, quote.speaker_end))
+    return spans
+
+
+def _clause_cut(article: str, start: int, end: int, protected: list[tuple[int, int]]) -> int:
+    """End offset: the sentence end, or the last clause boundary that keeps every protected span
+    and leaves at most MAX_WORDS words."""
+    if len(_WORD.findall(article, start, end)) <= MAX_WORDS:
+        return end
+    last_needed = max((e for _, e in protected), default=start)
+    best = end
+    for boundary in _CLAUSE_BOUNDARY.finditer(article, start, end):
+        words_before = len(_WORD.findall(article, start, boundary.start()))
+        if boundary.start() < last_needed or words_before < MIN_WORDS_BEFORE_CUT:
+            continue
+        if words_before > MAX_WORDS:
+            break
+        best = boundary.start()
+    return best

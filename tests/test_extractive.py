@@ -1,0 +1,208 @@
+"""The extractive engine: ranking, role slots, faithful bullet writing, headline.
+
+Analyses are built by hand (sentences, figures, quotes with offsets) so these tests pin the
+engine's behaviour whatever the analysis layer finds; one test runs the real analyze().
+"""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefer.analyze import analyze
+from briefer.backends.extractive import ExtractiveEngine, bullet_from_sentences
+from briefer.backends.scoring import ranked, redundant, sentence_terms
+from briefer.config import BriefConfig
+from briefer.types import Analysis, Article, Figure, Quote, Sentence
+
+SPEAKER = "وزير الخارجية العراقي فؤاد حسين"
+
+
+def build(sentences: list[str], title: str = "", figures: tuple[str, ...] = (),
+          quotes: tuple[tuple[str, str, str], ...] = ()) -> Analysis:
+    """An Analysis over sentences joined by spaces. figures: texts found in the sentences;
+    quotes: (quoted words, speaker in full, the mention the attribution rests on)."""
+    text = " ".join(sentences)
+    spans, start = [], 0
+    for index, sentence in enumerate(sentences):
+        spans.append(Sentence(index, start, start + len(sentence), sentence))
+        start += len(sentence) + 1
+
+    def sentence_of(offset: int) -> int:
+        return next(s.index for s in spans if s.start <= offset < s.end)
+
+    found_figures = []
+    for figure in figures:
+        for match in regex.finditer(regex.escape(figure), text):
+            found_figures.append(Figure(figure, match.start(), match.end(), None, sentence=sentence_of(match.start())))
+    found_quotes = []
+    for words, speaker, mention in quotes:
+        begin = text.index(words)
+        mention_start = text.rindex(mention, 0, begin)
+        found_quotes.append(Quote(words, begin, begin + len(words), speaker=speaker, speaker_start=mention_start,
+                                  speaker_end=mention_start + len(mention), sentence=sentence_of(begin)))
+    article = Article(id="t", text=text, title=title)
+    return Analysis(article, tuple(spans), tuple(found_figures), tuple(found_quotes))
+
+
+STORY = [
+    "أعلنت الحكومة العراقية إرسال تعزيزات عسكرية إلى الحدود الغربية بعد هجمات متكررة على مواقع الجيش.",
+    "وقال وزير الخارجية العراقي فؤاد حسين في مؤتمر صحفي ببغداد إن التعزيزات تأتي بالتنسيق مع دول الجوار.",
+    "وأضاف حسين: “سنرسل 3,500 جندي إلى المنطقة خلال أسبوعين”.",
+    "وبلغت كلفة العملية نحو 2.5 مليار دولار بحسب وزارة المالية.",
+    "اقرأ أيضا: الحكومة العراقية ترسل تعزيزات عسكرية إلى الحدود.",
+    "وهو ما أثار جدلا واسعا في البرلمان.",
+    "وفي سياق متصل، عقد مجلس النواب جلسة طارئة لمناقشة الوضع الأمني على الحدود الغربية.",
+]
+
+
+def story() -> Analysis:
+    return build(STORY, title="العراق يرسل تعزيزات إلى الحدود الغربية", figures=("3,500 جندي", "2.5 مليار دولار"),
+                 quotes=(("سنرسل 3,500 جندي إلى المنطقة خلال أسبوعين", SPEAKER, "حسين"),))
+
+
+def engine(bullets: int = 4) -> ExtractiveEngine:
+    return ExtractiveEngine(BriefConfig(bullets=bullets))
+
+
+# ------------------------------------------------------------------------------ bullet writing
+
+
+def test_speaker_named_in_full_and_quote_kept_verbatim():
+    bullet = bullet_from_sentences(story(), [2])
+    assert bullet is not None
+    assert bullet.text == f"قال {SPEAKER}: “سنرسل 3,500 جندي إلى المنطقة خلال أسبوعين”."
+    assert bullet.role == "quote" and bullet.sources == (2,) and bullet.origin == "extractive"
+
+
+def test_subjectless_saying_verb_gets_the_speaker():
+    analysis = build(
+        ["التقى وزير الخارجية العراقي فؤاد حسين نظيره التركي في أنقرة.", "وأضاف: “الحدود آمنة الآن”."],
+        quotes=(("الحدود آمنة الآن", SPEAKER, "وزير الخارجية العراقي فؤاد حسين"),),
+    )
+    bullet = bullet_from_sentences(analysis, [1])
+    assert bullet is not None and bullet.text == f"قال {SPEAKER}: “الحدود آمنة الآن”."
+
+
+def test_leading_connectives_are_trimmed():
+    analysis = story()
+    assert bullet_from_sentences(analysis, [6]).text.startswith("عقد مجلس النواب")
+    assert bullet_from_sentences(analysis, [3]).text.startswith("بلغت كلفة العملية")
+    assert bullet_from_sentences(analysis, [1]).text.startswith("قال وزير الخارجية")
+    kama = build(["كما أعلنت وزارة الدفاع إغلاق المعابر الحدودية مع سوريا حتى إشعار آخر."])
+    assert bullet_from_sentences(kama, [0]).text.startswith("أعلنت وزارة الدفاع")
+
+
+def test_a_root_waw_is_not_taken_for_a_conjunction():
+    analysis = build(["وزير المالية يعلن موازنة جديدة لعام 2026 بقيمة 150 مليار دولار."])
+    assert bullet_from_sentences(analysis, [0]).text.startswith("وزير المالية")
+
+
+def test_no_bullet_opens_on_a_pronoun_without_its_referent():
+    assert bullet_from_sentences(story(), [5]) is None
+    texts = [b.text for b in engine(5).bullets(story())]
+    assert not any(t.startswith(("وهو", "هو ")) for t in texts)
+
+
+def test_long_sentence_cut_at_a_clause_only_where_nothing_is_lost():
+    head = "أعلنت وزارة الصحة اللبنانية أن عدد المصابين بالكوليرا ارتفع إلى 381 حالة في مختلف المحافظات"
+    tail = "، وأن الفرق الطبية تواصل عملها في المخيمات والقرى الحدودية رغم نقص الأدوية والمعدات " * 4
+    cut = bullet_from_sentences(build([head + tail.rstrip() + "."], figures=("381 حالة",)), [0])
+    assert cut.text.startswith(head) and cut.text.endswith("والمعدات.")
+    assert len(cut.text.split()) <= 50 < len((head + tail).split())
+    kept_tail = tail.rstrip() + " بعد وفاة 18 شخصا."
+    whole = bullet_from_sentences(build([head + kept_tail], figures=("381 حالة", "18 شخصا")), [0])
+    assert "18 شخصا" in whole.text and "381 حالة" in whole.text
+
+
+def test_invalid_indexes_give_none():
+    assert bullet_from_sentences(story(), []) is None
+    assert bullet_from_sentences(story(), [99]) is None
+
+
+def _figure_like(text: str) -> set[str]:
+    return set(regex.findall(r"\d[\d.,]*", text))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=len(STORY) - 1), min_size=1, max_size=3))
+def test_bullets_from_any_sentences_are_traceable_and_deterministic(indexes):
+    analysis = story()
+    bullet = bullet_from_sentences(analysis, indexes)
+    assert bullet == bullet_from_sentences(analysis, indexes)
+    if bullet is None:
+        return
+    source = " ".join(analysis.sentences[i].text for i in bullet.sources)
+    assert set(bullet.sources) == set(indexes)
+    assert _figure_like(bullet.text) <= _figure_like(source)
+    for figure in analysis.figures:
+        if figure.sentence in bullet.sources:
+            assert figure.text in bullet.text
+    for quote in analysis.quotes:
+        if quote.sentence in bullet.sources:
+            assert f"“{quote.text}”" in bullet.text
+
+
+# ------------------------------------------------------------------------------ the engine
+
+
+def test_bullets_come_in_role_order_event_figure_quote_context():
+    bullets = engine(4).bullets(story())
+    assert [b.role for b in bullets][:1] == ["event"]
+    assert bullets[0].sources == (0,)
+    roles = [b.role for b in bullets]
+    assert roles == sorted(roles, key=["event", "figure", "quote", "context"].index)
+    assert {"figure", "quote"} <= set(roles)
+    assert all(b.origin == "extractive" and b.lang == "ar" for b in bullets)
+
+
+def test_bullet_count_follows_the_setting():
+    assert len(engine(3).bullets(story())) == 3
+    assert len(engine(5).bullets(story())) == 5
+
+
+def test_read_also_lines_never_become_bullets():
+    used = {i for b in engine(5).bullets(story()) for i in b.sources}
+    assert 4 not in used
+
+
+def test_no_two_bullets_say_the_same_thing():
+    repeated = [STORY[0], STORY[3], STORY[0].replace("أعلنت", "وأعلنت"), STORY[6]]
+    analysis = build(repeated, figures=("2.5 مليار دولار",))
+    bullets = engine(4).bullets(analysis)
+    sources = [i for b in bullets for i in b.sources]
+    assert not {0, 2} <= set(sources)
+    terms = [frozenset(sentence_terms(b.text)) for b in bullets]
+    assert not any(redundant(a, b) for i, a in enumerate(terms) for b in terms[i + 1 :])
+
+
+def test_title_and_facts_lift_a_sentence_over_filler():
+    analysis = build([
+        "قررت منظمة أوبك في اجتماعها بفيينا خفض الإنتاج لدعم أسعار النفط.",
+        "يتابع المراقبون التطورات في المنطقة باهتمام منذ فترة.",
+        "ارتفعت أسعار النفط بنسبة 4% إلى 92 دولارا للبرميل بعد قرار أوبك خفض الإنتاج.",
+    ], title="أسعار النفط ترتفع بعد قرار أوبك خفض الإنتاج", figures=("4%", "92 دولارا"))
+    assert [s.index for s in ranked(analysis)] == [0, 2, 1]
+
+
+def test_headline_is_the_title_else_extractive():
+    assert engine().headline(story()) == "العراق يرسل تعزيزات إلى الحدود الغربية"
+    untitled = build(STORY, figures=("3,500 جندي", "2.5 مليار دولار"))
+    headline = engine().headline(untitled)
+    assert headline and headline in untitled.article.text and not headline.endswith(".")
+
+
+def test_empty_article_gives_no_bullets():
+    empty = Analysis(Article(id="e", text=""), ())
+    assert engine().bullets(empty) == [] and engine().headline(empty) == ""
+
+
+def test_engine_runs_on_the_real_analysis_layer():
+    text = " ".join(STORY)
+    analysis = analyze(Article(id="r", text=text, title="العراق يرسل تعزيزات إلى الحدود الغربية"))
+    (bullets,) = engine(4).summarize([analysis])
+    assert 1 <= len(bullets) <= 4
+    for bullet in bullets:
+        assert all(0 <= i < len(analysis.sentences) for i in bullet.sources)
+        assert _figure_like(bullet.text) <= _figure_like(text)
