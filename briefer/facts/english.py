@@ -23,7 +23,8 @@ from briefer.types import Figure
 _DATA_FILE = "english_numbers.json"
 
 # A digit number: 3,500 | 3500 | 2.5 | .5 is not a figure in news copy.
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?"
+_THOUSANDS = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 # Digits glued to letters are names, not figures: F-16, G20, COVID-19, A380.
 _NAME_BEFORE = regex.compile(r"[A-Za-z][-‑]?$|\d[:.]$")  # also the minutes of 10:30
 _ORDINAL_AFTER = regex.compile(r"^(?:st|nd|rd|th)\b", regex.IGNORECASE)
@@ -129,7 +130,7 @@ def _digit_figures(text: str) -> list[Figure]:
             continue
         if _NAME_BEFORE.search(text[:start]) or _TIME_AFTER.match(text[match.end("num") :]):
             continue
-        value = float(match.group("num").replace(",", ""))
+        value = _number_value(match.group("num"))
         scale = _scale_of(match)
         end = match.end()
         kind, unit, value_max = "number", "", None
@@ -141,7 +142,7 @@ def _digit_figures(text: str) -> list[Figure]:
         else:
             range_end = _RANGE_AFTER.match(text[end:])
             if range_end and not scale:
-                value_max = float(range_end.group(1).replace(",", ""))
+                value_max = _number_value(range_end.group(1))
                 kind = "range"
                 end += range_end.end()
         value *= scale or 1.0
@@ -156,6 +157,13 @@ def _digit_figures(text: str) -> list[Figure]:
             unit = _next_word(text, end)
         figures.append(Figure(text[start:end], start, end, value, unit, kind, value_max=value_max))
     return figures
+
+
+def _number_value(digits: str) -> float:
+    """3,500 -> 3500; 64,6 (a decimal comma, as Arabic copy often has) -> 64.6."""
+    if _THOUSANDS.fullmatch(digits):
+        return float(digits.replace(",", ""))
+    return float(digits.replace(",", "."))
 
 
 def _word_figures(text: str) -> list[Figure]:

@@ -1,0 +1,71 @@
+"""English figures, so English bullets can be checked against the Arabic article's values."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefer.facts.english import find_english_figures, format_english_number, number_span
+
+
+def one(text: str):
+    (figure,) = find_english_figures(text)
+    return figure
+
+
+@pytest.mark.parametrize("text, value, unit, kind", [
+    ("Riyadh sent 3,500 troops to the border.", 3500, "troops", "number"),
+    ("The fund will invest 2.5 billion dollars.", 2.5e9, "dollar", "money"),
+    ("A $2.5bn deal was signed.", 2.5e9, "dollar", "money"),
+    ("It raised €40m from investors.", 40e6, "euro", "money"),
+    ("The budget is 300 million Saudi riyals.", 300e6, "riyal", "money"),
+    ("Imports fell by USD 5 million.", 5e6, "dollar", "money"),
+    ("Turnout reached 40%.", 40, "%", "percent"),
+    ("Turnout reached 40 percent.", 40, "%", "percent"),
+    ("Inflation eased to 12.5 per cent.", 12.5, "%", "percent"),
+    ("About 1.2 million people were displaced.", 1.2e6, "people", "number"),
+    ("Some twenty-five thousand people marched.", 25000, "people", "number"),
+    ("He freed two hundred and fifty prisoners.", 250, "prisoners", "number"),
+    ("It happened in 2018.", 2018, "", "date"),
+])
+def test_values_have_the_scale_applied(text, value, unit, kind):
+    figure = one(text)
+    assert figure.value == pytest.approx(value)
+    assert (figure.unit, figure.kind) == (unit, kind)
+    assert text[figure.start:figure.end] == figure.text
+
+
+def test_ranges_keep_both_ends():
+    figure = one("The talks will last 10-15 days.")
+    assert (figure.value, figure.value_max, figure.kind) == (10, 15, "range")
+    assert one("from 10 to 12 weeks").value_max == 12
+
+
+@pytest.mark.parametrize("text", [
+    "F-16 jets flew over the G20 summit during COVID-19.",
+    "one of the ministers spoke",
+    "hundreds of thousands took to the streets",
+])
+def test_names_and_vague_quantities_are_not_figures(text):
+    assert find_english_figures(text) == ()
+
+
+def test_time_of_day_is_not_two_figures():
+    assert [f.text for f in find_english_figures("at 10:30 on Sunday, 3 people died")] == ["3"]
+
+
+def test_ordinals_are_marked_as_such():
+    assert one("the 3rd round of talks").kind == "ordinal"
+
+
+def test_number_span_is_the_number_and_its_scale_only():
+    text = "A $2.5bn deal and 40 percent more"
+    money, percent = find_english_figures(text)
+    assert text[slice(*number_span(text, money))] == "2.5bn"
+    assert text[slice(*number_span(text, percent))] == "40"
+
+
+@pytest.mark.parametrize("value, written", [
+    (3500, "3,500"), (2.5e9, "2.5 billion"), (1e6, "1 million"), (40.5, "40.5"), (3.2e12, "3.2 trillion"),
+])
+def test_format_english_number(value, written):
+    assert format_english_number(value) == written

@@ -1,0 +1,299 @@
+"""The faithfulness guard against the errors AI news summaries make (issue 5's adversarial cases).
+
+The Analysis is built here from the real segmenter and figures layer, with the speakers set by
+hand, so each case says exactly what the facts layer found and the guard is tested alone.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from briefer.arabic.segment import split_sentences
+from briefer.errors import ConfigError
+from briefer.facts.figures import find_figures
+from briefer.facts.quotes import find_quotes
+from briefer.types import Analysis, Article, Bullet, Entity, Verdict
+from briefer.verify import (
+    FALLBACK_ORIGIN,
+    audit,
+    find_problems,
+    infer_sources,
+    parse_policy,
+    quoted_spans,
+    verification_summary,
+    verify_bullets,
+)
+
+JUBEIR = "وزير الخارجية عادل الجبير"
+ASIRI = "العميد أحمد عسيري"
+QUOTE_JUBEIR = "المملكة لن تسمح بأي تهديد لأمنها الوطني وستدافع عن حدودها"
+QUOTE_ASIRI = "العمليات العسكرية ستستمر حتى تحقيق أهدافها كاملة"
+
+ARTICLE = (
+    "أعلنت وزارة الدفاع السعودية إرسال 3500 جندي إلى الحدود الجنوبية يوم الأحد. "
+    f"وقال {JUBEIR} في مؤتمر صحفي بالرياض إن “{QUOTE_JUBEIR}”. "
+    "وبلغت قيمة صفقة الذخائر الجديدة 2.5 مليون دولار، بحسب بيان الوزارة. "
+    f"من جهته، قال المتحدث باسم التحالف {ASIRI} إن “{QUOTE_ASIRI}”. "
+    "وارتفعت صادرات المملكة غير النفطية بنسبة 40 في المئة خلال الربع الأول."
+)
+
+OTHER_ARTICLE = (
+    "أعلنت وزارة الصحة العراقية إطلاق حملة تطعيم ضد الحصبة تستهدف 7200 طفل في محافظة نينوى. "
+    "وقال مدير الحملة إن الفرق الطبية ستزور 85 قرية خلال أسبوعين."
+)
+
+
+def make_analysis(text: str, speakers: dict[str, str] | None = None, people: tuple[str, ...] = ()) -> Analysis:
+    """An Analysis whose quotes carry the given speakers (quote text -> speaker)."""
+    sentences = split_sentences(text)
+    quotes = []
+    for quote in find_quotes(text, sentences):
+        speaker = next((who for words, who in (speakers or {}).items() if words in quote.text), "")
+        quotes.append(dataclasses.replace(quote, speaker=speaker, kind="full", anonymous=False))
+    entities = tuple(
+        Entity(name, "person", text.index(name), text.index(name) + len(name), canonical=name) for name in people
+    )
+    return Analysis(
+        article=Article(id="t1", text=text, title="السعودية ترسل قوات إلى الحدود الجنوبية", source="وكالة الأنباء"),
+        sentences=sentences,
+        figures=find_figures(text, sentences),
+        quotes=tuple(quotes),
+        entities=entities,
+    )
+
+
+@pytest.fixture(scope="module")
+def analysis() -> Analysis:
+    return make_analysis(ARTICLE, {QUOTE_JUBEIR: JUBEIR, QUOTE_ASIRI: ASIRI}, people=(JUBEIR, ASIRI))
+
+
+def kinds(analysis: Analysis, text: str, lang: str = "ar", sources: tuple[int, ...] = ()) -> list[str]:
+    return [p.kind for p in find_problems(analysis, Bullet(lang, text, sources=sources))]
+
+
+def guard(analysis: Analysis, text: str, policy: str = "repair,replace", lang: str = "ar",
+          sources: tuple[int, ...] = (), fallback=None) -> tuple[tuple[Bullet, ...], Verdict]:
+    bullets, verdicts = verify_bullets(analysis, [Bullet(lang, text, sources=sources, origin="model")], policy, fallback)
+    return bullets, verdicts[0]
+
+
+# ---------------------------------------------------------------------------- figures
+
+
+def test_changed_digits_are_caught_and_the_source_figure_put_back(analysis):
+    text = "أرسلت السعودية 3050 جندي إلى الحدود الجنوبية."
+    assert kinds(analysis, text) == ["figure"]
+    bullets, verdict = guard(analysis, text)
+    assert verdict.action == "repaired"
+    assert "3500 جندي" in bullets[0].text and "3050" not in bullets[0].text
+    assert "3050" in verdict.problems[0]
+    assert 0 in bullets[0].sources  # provenance points at the sentence the figure came from
+
+
+def test_swapped_scale_word_million_to_billion_is_caught_and_repaired(analysis):
+    text = "بلغت قيمة صفقة الذخائر 2.5 مليار دولار."
+    assert kinds(analysis, text) == ["figure"]
+    bullets, verdict = guard(analysis, text)
+    assert verdict.action == "repaired"
+    assert "2.5 مليون دولار" in bullets[0].text and "مليار" not in bullets[0].text
+
+
+@pytest.mark.parametrize("text", [
+    "أرسلت السعودية ٣٥٠٠ جندي إلى الحدود الجنوبية.",  # Arabic-Indic digits for the article's 3500
+    "ارتفعت الصادرات غير النفطية ٤٠٪ خلال الربع الأول.",  # ٤٠٪ for "40 في المئة"
+    "بلغت قيمة الصفقة ٢٫٥ مليون دولار.",  # Arabic decimal separator
+])
+def test_arabic_indic_and_ascii_forms_of_the_same_figure_pass(analysis, text):
+    assert kinds(analysis, text) == []
+    bullets, verdict = guard(analysis, text)
+    assert verdict.action == "kept" and bullets[0].text == text
+
+
+def test_ascii_bullet_passes_against_an_arabic_indic_article():
+    indic = make_analysis("أعلنت الوزارة إرسال ٣٥٠٠ جندي إلى الحدود الجنوبية يوم الأحد.")
+    assert kinds(indic, "أرسلت الوزارة 3500 جندي إلى الحدود.") == []
+    assert kinds(indic, "أرسلت الوزارة 3050 جندي إلى الحدود.") == ["figure"]
+
+
+def test_percent_and_currency_must_match_too(analysis):
+    assert kinds(analysis, "ارتفعت الصادرات غير النفطية 40% خلال الربع الأول.") == []
+    assert kinds(analysis, "أرسلت السعودية 3500 دولار إلى الحدود.") == ["figure"]
+    assert kinds(analysis, "بلغت قيمة الصفقة 2.5 مليون ريال.") == ["figure"]
+
+
+def test_figure_borrowed_from_another_article_of_the_briefing_is_caught(analysis):
+    other = make_analysis(OTHER_ARTICLE)
+    borrowed = "أرسلت السعودية 7200 جندي إلى الحدود الجنوبية."
+    assert kinds(other, "تستهدف الحملة 7200 طفل في نينوى.") == []  # right in its own article
+    assert kinds(analysis, borrowed) == ["figure"]
+    bullets, verdict = guard(analysis, borrowed, policy="replace", sources=(0,))
+    assert verdict.action == "replaced"
+    assert "7200" not in bullets[0].text and "3500" in bullets[0].text
+    assert bullets[0].origin == FALLBACK_ORIGIN and bullets[0].sources == (0,)
+
+
+def test_an_ambiguous_figure_is_not_guessed_but_replaced(analysis):
+    # 999 is close to neither 3500 nor 40 nor 2.5 million: no repair can know which was meant
+    bullets, verdict = guard(analysis, "قالت الوزارة إن 999 جندي وصلوا.", sources=(0, 4))
+    assert verdict.action == "replaced"
+    assert "999" not in " ".join(b.text for b in bullets)
+
+
+# ---------------------------------------------------------------------------- quotes
+
+
+def test_invented_quote_is_caught_and_replaced_by_the_extractive_bullet(analysis):
+    text = "قال عادل الجبير إن “الرياض سترد بحزم على كل من يعتدي على أراضيها”."
+    assert kinds(analysis, text) == ["quote"]
+    bullets, verdict = guard(analysis, text, sources=(1,))
+    assert verdict.action == "replaced"
+    assert QUOTE_JUBEIR in bullets[0].text and "سترد بحزم" not in bullets[0].text
+    assert bullets[0].origin == FALLBACK_ORIGIN
+
+
+def test_quote_given_to_the_wrong_speaker_is_caught(analysis):
+    wrong = f"قال العميد أحمد عسيري إن “{QUOTE_JUBEIR}”."
+    assert kinds(analysis, wrong) == ["speaker"]
+    problems = find_problems(analysis, Bullet("ar", wrong))
+    assert "عسيري" in problems[0].message and JUBEIR in problems[0].message
+    bullets, verdict = guard(analysis, wrong, sources=(1,))
+    assert verdict.action == "replaced" and "الجبير" in bullets[0].text
+
+
+def test_quote_given_to_its_own_speaker_passes(analysis):
+    assert kinds(analysis, f"قال الجبير إن “{QUOTE_JUBEIR}”.") == []
+    assert kinds(analysis, f"“{QUOTE_ASIRI}”، بحسب العميد أحمد عسيري.") == []
+
+
+def test_paraphrase_inside_quotation_marks_is_repaired_with_the_verbatim_quote(analysis):
+    text = "قال الجبير إن “المملكة لن تقبل أي تهديد لأمنها وستدافع عن حدودها”."
+    assert kinds(analysis, text) == ["quote"]
+    bullets, verdict = guard(analysis, text)
+    assert verdict.action == "repaired"
+    assert f"“{QUOTE_JUBEIR}”" in bullets[0].text
+    assert find_problems(analysis, bullets[0]) == ()
+
+
+def test_quote_with_marked_omission_passes_when_each_part_is_verbatim(analysis):
+    assert kinds(analysis, "قال الجبير إن “المملكة لن تسمح بأي تهديد... وستدافع عن حدودها”.") == []
+    assert kinds(analysis, "قال الجبير إن “المملكة لن تسمح بأي تهديد... وستنسحب من حدودها”.") == ["quote"]
+
+
+def test_quote_cut_at_a_sentence_end_is_checked_by_its_halves():
+    assert quoted_spans("وقال إن “الوضع مستقر. ونحن") == [(9, 26)]
+    assert quoted_spans("ونحن مستعدون” للحوار.") == [(0, 12)]
+    assert quoted_spans("لا علامات تنصيص هنا.") == []
+
+
+# ---------------------------------------------------------------------------- names
+
+
+def test_person_name_not_in_the_article_is_caught(analysis):
+    text = "وقال وزير الطاقة خالد الفالح إن الصادرات ارتفعت 40 في المئة."
+    assert kinds(analysis, text) == ["name"]
+    bullets, verdict = guard(analysis, text, policy="repair,drop")
+    assert verdict.action == "dropped" and bullets == ()
+
+
+def test_names_of_the_article_pass(analysis):
+    assert kinds(analysis, "أكد عادل الجبير أن المملكة ستدافع عن حدودها.") == []
+
+
+# ---------------------------------------------------------------------------- policy
+
+
+def test_policy_drop_removes_without_trying_to_fix(analysis):
+    bullets, verdict = guard(analysis, "أرسلت السعودية 3050 جندي إلى الحدود.", policy="drop")
+    assert (bullets, verdict.action) == ((), "dropped")
+
+
+def test_policy_replace_skips_repair(analysis):
+    bullets, verdict = guard(analysis, "أرسلت السعودية 3050 جندي إلى الحدود.", policy="replace", sources=(0,))
+    assert verdict.action == "replaced" and bullets[0].text.startswith("أعلنت وزارة الدفاع")
+
+
+def test_unverifiable_bullet_never_survives_any_policy(analysis):
+    for policy in ("repair", "replace", "repair,replace", "repair,drop", "drop"):
+        bullets, _ = guard(analysis, "قال خالد الفالح إن “الأسعار ستنخفض 90% قريبا”.", policy=policy)
+        assert all(not problems for problems in audit(analysis, bullets)), policy
+
+
+@pytest.mark.parametrize("bad", ["", "fix", "repair,ignore"])
+def test_bad_policy_is_a_config_error_naming_the_setting(bad):
+    with pytest.raises(ConfigError, match="verify_policy"):
+        parse_policy(bad)
+
+
+def test_replacement_that_repeats_a_kept_bullet_is_dropped(analysis):
+    first = analysis.sentences[0].text
+    bullets, verdicts = verify_bullets(
+        analysis, [Bullet("ar", first, sources=(0,)), Bullet("ar", "أرسلت السعودية 9 جندي.", sources=(0,))], "replace"
+    )
+    assert [v.action for v in verdicts] == ["kept", "dropped"] and len(bullets) == 1
+
+
+# ---------------------------------------------------------------------------- English bullets
+
+
+@pytest.mark.parametrize("text", [
+    "Saudi Arabia sent 3,500 troops to its southern border.",
+    "The munitions deal was worth $2.5 million.",
+    "Non-oil exports rose 40 percent in the first quarter.",
+    "Non-oil exports rose 40% in the first quarter.",
+])
+def test_english_figures_matching_the_arabic_source_pass(analysis, text):
+    assert kinds(analysis, text, lang="en") == []
+
+
+def test_english_scale_slip_is_repaired_in_english(analysis):
+    bullets, verdict = guard(analysis, "The munitions deal was worth $2.5bn.", lang="en", sources=(2,))
+    assert verdict.action == "repaired"
+    assert bullets[0].text == "The munitions deal was worth $2.5 million."
+
+
+def test_english_translated_quote_must_map_to_a_source_quote(analysis):
+    text = 'Jubeir said "the kingdom will not allow any threat to its national security".'
+    bullets, verdict = guard(analysis, text, lang="en", sources=(1,))
+    assert verdict.action == "kept" and bullets[0].translated  # marked as a translation
+    # the same words resting on a sentence without any quote: nothing to translate from
+    bullets, verdict = guard(analysis, text, lang="en", sources=(0,))
+    assert verdict.action == "dropped" and bullets == ()
+    assert verdict.problems[0].startswith("quote:")
+
+
+def test_english_bullet_uses_the_given_fallback(analysis):
+    replacement = Bullet("en", "Saudi Arabia sent 3,500 troops to its southern border.", sources=(0,), origin="lexicon")
+    bullets, verdict = guard(analysis, "Saudi Arabia sent 35,000 troops.", lang="en", policy="replace",
+                             fallback=lambda bullet: replacement)
+    assert verdict.action == "replaced" and bullets[0].text == replacement.text
+
+
+# ---------------------------------------------------------------------------- provenance + summary
+
+
+def test_bullet_without_sources_gets_the_sentences_it_rests_on(analysis):
+    bullet = Bullet("ar", "ارتفعت صادرات المملكة غير النفطية بنسبة 40 في المئة.")
+    assert infer_sources(analysis, bullet) == (4,)
+    bullets, _ = verify_bullets(analysis, [bullet], "repair,replace")
+    assert bullets[0].sources == (4,)
+
+
+def test_out_of_range_sources_are_corrected(analysis):
+    bullets, _ = verify_bullets(analysis, [Bullet("ar", analysis.sentences[2].text, sources=(99,))], "repair")
+    assert bullets[0].sources == (2,)
+
+
+def test_verification_summary_counts_actions_per_language_and_problem_kinds(analysis):
+    _, ar = verify_bullets(analysis, [
+        Bullet("ar", analysis.sentences[0].text),
+        Bullet("ar", "أرسلت السعودية 3050 جندي إلى الحدود الجنوبية."),
+        Bullet("ar", "قال خالد الفالح إن “الأسعار ستنخفض قريبا”."),
+    ], "repair,drop")
+    _, en = verify_bullets(analysis, [Bullet("en", "Saudi Arabia sent 3,500 troops.")], "repair")
+    summary = verification_summary(ar + en)
+    assert summary["bullets"] == 4
+    assert (summary["kept"], summary["repaired"], summary["dropped"], summary["replaced"]) == (2, 1, 1, 0)
+    assert summary["by_language"]["ar"]["dropped"] == 1 and summary["by_language"]["en"]["kept"] == 1
+    assert summary["problems"]["figure"] == 1 and summary["problems"]["quote"] == 1
