@@ -11,6 +11,7 @@ Rendering is the caller's (CLI) job, so a library user can keep the Briefing.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from briefer.verify import verify_bullets
 Progress = Callable[[int, "int | None", str], None]
 Outcome = ArticleBrief | Skipped
 _CHUNK = 256  # articles read ahead at a time; bounds memory and keeps workers busy
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,8 @@ class BriefMaker:
             return analysis
         except BrieferError as exc:
             return Skipped(article.origin or article.id, _reason(exc))
+        except Exception as exc:  # noqa: BLE001 - one article's bug must not sink the morning's batch
+            return _internal_error(article.origin or article.id, exc)
 
     def _brief_analyses(self, analyses: list[Analysis]) -> list[Outcome]:
         try:
@@ -89,11 +93,14 @@ class BriefMaker:
             return [Skipped(a.article.origin or a.article.id, _reason(exc)) for a in analyses]
         outcomes: list[Outcome] = []
         for i, (analysis, bullets) in enumerate(zip(analyses, bullet_lists)):
+            origin = analysis.article.origin or analysis.article.id
             try:
                 english = english_lists[i] if english_lists is not None else None
                 outcomes.append(self._checked(analysis, bullets, english))
             except BrieferError as exc:
-                outcomes.append(Skipped(analysis.article.origin or analysis.article.id, _reason(exc)))
+                outcomes.append(Skipped(origin, _reason(exc)))
+            except Exception as exc:  # noqa: BLE001 - as in _analyze
+                outcomes.append(_internal_error(origin, exc))
         return outcomes
 
     def _checked(self, analysis: Analysis, bullets: Sequence[Bullet], english: Sequence[Bullet] | None) -> ArticleBrief:
@@ -249,6 +256,13 @@ def _collect_errors(items: Iterable[Article | BrieferError], skipped: list[Skipp
             skipped.append(Skipped(getattr(item, "origin", "?"), _reason(item)))
         else:
             yield item
+
+
+def _internal_error(origin: str, exc: Exception) -> Skipped:
+    """A bug met on one article: skip it with the cause named, keep the traceback for --debug."""
+    log.debug("internal error on %s", origin, exc_info=exc)
+    first_line = str(exc).splitlines()[0][:200] if str(exc) else ""
+    return Skipped(origin, f"internal error ({type(exc).__name__}: {first_line}); please report it, --debug shows the traceback")
 
 
 def _origin(outcome: Outcome) -> str:

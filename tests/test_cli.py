@@ -54,7 +54,7 @@ def test_brief_docx_and_json(tmp_path):
 def test_format_flag_overrides_suffix(tmp_path):
     out = tmp_path / "briefing.txt"
     assert invoke("brief", str(EXAMPLES), "-o", str(out), "--format", "md").exit_code == 0
-    assert out.read_text("utf-8").startswith("#")
+    assert "\n# " in out.read_text("utf-8")  # Markdown despite the .txt suffix
 
 
 def test_unknown_suffix_is_a_usage_error(tmp_path):

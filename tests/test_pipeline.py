@@ -97,3 +97,21 @@ def test_jobs_are_ignored_with_a_notice_for_model_engines():
 
     assert _job_notices(BriefConfig(jobs=4, backend="seq2seq"))
     assert not _job_notices(BriefConfig(jobs=4))
+
+
+def test_an_unexpected_bug_on_one_article_skips_only_that_article(monkeypatch, example_config):
+    import briefer.pipeline as pipeline
+
+    real_analyze = pipeline.analyze
+
+    def flaky(article):
+        if "فؤاد حسين" in article.text:
+            raise ValueError("boom\nsecond line")
+        return real_analyze(article)
+
+    monkeypatch.setattr(pipeline, "analyze", flaky)
+    result = run_briefing([str(EXAMPLES)], example_config)
+    (skipped,) = result.skipped
+    assert skipped.origin.endswith("01_politics_iraq_fm_visit_amman.txt")
+    assert skipped.reason.startswith("internal error (ValueError: boom)")
+    assert len(result.briefs) >= 12

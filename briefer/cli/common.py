@@ -36,6 +36,10 @@ def _globals(ctx: typer.Context) -> GlobalOptions:
 def config_from(ctx: typer.Context, **flags: Any) -> BriefConfig:
     """defaults < briefer.toml < BRIEFER_* < these flags (None means 'not given')."""
     options = _globals(ctx)
+    if options.debug:
+        import logging
+
+        logging.basicConfig(level=logging.DEBUG, format="%(levelname)s %(name)s: %(message)s")
     if options.quiet:
         flags["quiet"] = True
     if options.debug:
