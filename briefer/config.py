@@ -24,6 +24,14 @@ else:  # pragma: no cover
 
 CONFIG_FILE = "briefer.toml"
 ENV_PREFIX = "BRIEFER_"
+#: settings with a fixed set of values (engines and translators are checked by their registries)
+CHOICES: dict[str, tuple[str, ...]] = {
+    "device": ("auto", "cpu", "cuda", "mps"),
+    "dtype": ("auto", "float32", "float16", "bfloat16"),
+    "non_arabic": ("skip", "summarize"),
+    "layout": ("stacked", "side-by-side"),
+    "group_by": ("topic", "country"),
+}
 SECTIONS = ("engine", "translation", "openai", "verify", "ingest", "render", "compose", "run")
 
 
@@ -80,6 +88,15 @@ class BriefConfig:
     no_cache: bool = False
     quiet: bool = False
     debug: bool = False
+
+    def __post_init__(self) -> None:
+        for key, allowed in CHOICES.items():
+            if getattr(self, key) not in allowed:
+                raise ConfigError(f"setting '{key}' must be one of {', '.join(allowed)}, got {getattr(self, key)!r}")
+        if not 1 <= self.bullets <= 10:
+            raise ConfigError(f"setting 'bullets' must be between 1 and 10, got {self.bullets}")
+        if self.jobs < 1 or self.batch_size < 1 or self.max_stories < 1:
+            raise ConfigError("settings 'jobs', 'batch_size' and 'max_stories' must be at least 1")
 
     def replace(self, **changes: Any) -> BriefConfig:
         return dataclasses.replace(self, **_coerce_all(changes, "option"))

@@ -57,3 +57,13 @@ def test_bad_files_give_one_line_errors(tmp_path, content, message):
 def test_bad_environment_value_names_the_setting():
     with pytest.raises(ConfigError, match="setting 'provenance' expects bool"):
         load_config(None, environ={"BRIEFER_PROVENANCE": "maybe"})
+
+
+@pytest.mark.parametrize("key,value,message", [
+    ("layout", "sideways", "setting 'layout' must be one of stacked, side-by-side"),
+    ("non_arabic", "translate", "setting 'non_arabic' must be one of skip, summarize"),
+    ("bullets", "0", "setting 'bullets' must be between 1 and 10"),
+])
+def test_values_outside_their_choices_are_refused(key, value, message):
+    with pytest.raises(ConfigError, match=message):
+        load_config(None, environ={f"BRIEFER_{key.upper()}": value})

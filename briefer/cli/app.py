@@ -94,6 +94,7 @@ def brief(
     date: Annotated[str | None, typer.Option("--date", help="Briefing date, YYYY-MM-DD.")] = None,
     jobs: JobsOpt = None,
     no_cache: NoCacheOpt = None,
+    non_arabic: Annotated[str | None, typer.Option("--non-arabic", help="skip | summarize articles not in Arabic.")] = None,
 ) -> None:
     """Brief every article in INPUTS into one document."""
     from briefer.pipeline import run_briefing
@@ -104,6 +105,7 @@ def brief(
             ctx, backend=backend, model=model, bullets=bullets, base_url=base_url, translator=translator,
             translator_model=translator_model, layout=layout.value if layout else None, template=str(template) if template else None,
             provenance=provenance, plain=plain, max_stories=max_stories, date=date, jobs=jobs, no_cache=no_cache,
+            non_arabic=non_arabic,
         )
         fmt = format_for(output, format.value if format else None)
         with progress_reporter(config, "Briefing") as progress:
