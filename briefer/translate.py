@@ -20,11 +20,12 @@ from __future__ import annotations
 import importlib
 import json
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import ClassVar, Sequence
+from typing import ClassVar
 
 import regex
 
@@ -324,9 +325,7 @@ def _extend_right(tokens: Sequence[Token], i: int) -> tuple[int, list[str]]:
     """Percent sign, scale word, one unit or currency; or a month and its year after a day."""
     last, parts = i, []
     k = i + 1
-    if k < len(tokens) and tokens[k].text in "%٪" and tokens[k].start == tokens[i].end or (
-        k < len(tokens) and tokens[k].text in "%٪" and tokens[k].start - tokens[i].end <= 1
-    ):
+    if k < len(tokens) and tokens[k].text in "%٪" and tokens[k].start - tokens[i].end <= 1:
         return k, ["%"]
     took_month = False
     while k < len(tokens):
