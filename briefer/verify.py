@@ -46,7 +46,10 @@ from briefer.types import Analysis, Briefing, Bullet, Figure, Quote, Verdict
 
 ACTIONS = ("kept", "repaired", "replaced", "dropped")
 POLICY_STEPS = ("repair", "replace", "drop")
-PROBLEM_KINDS = ("figure", "quote", "speaker", "name")
+PROBLEM_KINDS = ("figure", "quote", "speaker", "name", "support")
+#: an Arabic bullet must share at least this share of its words with its article: below it, the
+#: bullet says something the article does not (a model's fluent invention, a garbled generation)
+_MIN_WORD_SUPPORT = 0.5
 FALLBACK_ORIGIN = "extractive-fallback"
 _LEXICON_FILE = "verify_lexicon.json"
 _MAX_FALLBACK_SENTENCES = 2
@@ -283,6 +286,8 @@ class _Source:
         self.quantities = _arabic_quantities(article.text, (*analysis.figures, *self._bare_numbers()))
         self.quotes = [(q, _fold(q.text)) for q in analysis.quotes]
         self.people = self._people()
+        self.digit_runs = {_digit_key(m.group()) for m in _DIGIT_RUN.finditer(self.folded)}
+        self.digit_runs |= {m.group() for m in _PLAIN_DIGITS.finditer(self.folded)}
 
     def _bare_numbers(self) -> list[Figure]:
         """Digit runs the figures layer did not take (a hotline "911", the parts of "21/5/1436").
@@ -339,9 +344,11 @@ def audit(analysis: Analysis, bullets: Sequence[Bullet]) -> tuple[tuple[Problem,
 
 
 def _check(source: _Source, bullet: Bullet) -> tuple[Problem, ...]:
+    quantities = _bullet_quantities(bullet)
+    problems = _figure_problems(source, bullet, quantities) + _stray_digit_problems(source, bullet, quantities)
     if bullet.lang == "en":
-        return tuple(_figure_problems(source, bullet, _bullet_quantities(bullet)) + _english_quote_problems(source, bullet))
-    problems = _figure_problems(source, bullet, _bullet_quantities(bullet)) + _arabic_quote_problems(source, bullet)
+        return tuple(problems + _english_quote_problems(source, bullet))
+    problems += _arabic_quote_problems(source, bullet) + _support_problems(source, bullet)
     if _fold(bullet.text).strip(_EDGE_PUNCT) in source.folded:
         # Copied word for word: names and attributions are the article's own (even where the facts
         # layer misreads a speaker), so only the figures (a cut "2.5" before مليار) and the quote
@@ -364,6 +371,39 @@ def _figure_problems(source: _Source, bullet: Bullet, quantities: list[_Quantity
             why = f"does not match the article's {source.analysis.article.text[near[0].start:near[0].end]}"
         problems.append(Problem("figure", f"figure: {shown} {why}", quantity.start, quantity.end, quantity.figure))
     return problems
+
+
+def _stray_digit_problems(source: _Source, bullet: Bullet, quantities: list[_Quantity]) -> list[Problem]:
+    """Digits the figures layer does not read as a figure (a run of 12 digits, a code) must still
+    be written in the article: a bullet may not carry numbers of its own."""
+    problems = []
+    text = _fold(bullet.text) if len(_fold(bullet.text)) == len(bullet.text) else None
+    for match in _DIGIT_RUN.finditer(bullet.text):
+        if any(q.start < match.end() and match.start() < q.end for q in quantities):
+            continue
+        written = text[match.start() : match.end()] if text is not None else _fold(match.group())
+        if _digit_key(written) in source.digit_runs:
+            continue
+        if all(run in source.digit_runs for run in _PLAIN_DIGITS.findall(written)) and bullet.lang == "ar":
+            continue  # "21/5/1436" written with other separators
+        problems.append(Problem("figure", f"figure: {match.group()} is not in the article", match.start(), match.end()))
+    return problems
+
+
+def _digit_key(run: str) -> str:
+    """'3,500' and '3500' alike; '2.5' and '2٫5' alike (digits are folded to ASCII before)."""
+    return regex.sub(r"(?<=\d)[,٬](?=\d{3}(?!\d))", "", run).replace("٫", ".")
+
+
+def _support_problems(source: _Source, bullet: Bullet) -> list[Problem]:
+    """Outside its quotes (checked on their own), a bullet speaks in the article's words."""
+    tokens = [t for t in _tokens(_without_quotes(bullet.text)) if len(t) > 2 and not t.isdigit()]
+    if len(tokens) < 4:
+        return []
+    found = sum(_has_token(token, source.forms) for token in tokens)
+    if found / len(tokens) >= _MIN_WORD_SUPPORT:
+        return []
+    return [Problem("support", f"support: only {found} of {len(tokens)} words of the bullet are in the article")]
 
 
 def _small_number_in_words(source: _Source, quantity: _Quantity) -> bool:
@@ -543,6 +583,8 @@ def _repair(source: _Source, bullet: Bullet, problems: Sequence[Problem]) -> Bul
     edits: list[tuple[int, int, str, int]] = []  # (start, end, new text, source sentence)
     taken: list[_Quantity] = []
     for problem in problems:
+        if problem.kind == "figure" and problem.figure is None:
+            return None  # digits that are no figure at all: nothing to put back, rewrite it
         if problem.kind == "figure":
             edit = _figure_edit(source, bullet, problem, taken)
         elif problem.kind == "quote" and bullet.lang == "ar":

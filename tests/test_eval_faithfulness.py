@@ -97,7 +97,7 @@ def test_cli_json_and_exit_code(data, with_lying_engine):
     payload = json.loads(result.stdout)
     assert [e["engine"] for e in payload["engines"]] == ["extractive", "lying"]
     assert payload["clean"] and payload["engines"][1]["before"]["figure"] == 2
-    assert payload["engines"][1]["after"] == {"figure": 0, "quote": 0, "speaker": 0, "name": 0}
+    assert payload["engines"][1]["after"] == {"figure": 0, "quote": 0, "speaker": 0, "name": 0, "support": 0}
 
 
 def test_cli_missing_file_is_a_usage_error(tmp_path):

@@ -297,3 +297,30 @@ def test_verification_summary_counts_actions_per_language_and_problem_kinds(anal
     assert (summary["kept"], summary["repaired"], summary["dropped"], summary["replaced"]) == (2, 1, 1, 0)
     assert summary["by_language"]["ar"]["dropped"] == 1 and summary["by_language"]["en"]["kept"] == 1
     assert summary["problems"]["figure"] == 1 and summary["problems"]["quote"] == 1
+
+
+# ---------------------------------------------------------------- garbage a model can produce
+
+
+def test_digits_the_figures_layer_does_not_read_are_still_checked():
+    from briefer.analyze import analyze
+    from briefer.types import Article
+
+    analysis = analyze(Article(id="g", text="قال وزير الصحة إن الوزارة افتتحت مستشفى جديدا في أسوان بتكلفة 3.2 مليار جنيه."))
+    garbage = Bullet("ar", "444444444444 444444444444", sources=(0,), origin="seq2seq")
+    kept, (verdict,) = verify_bullets(analysis, [garbage], "repair,replace")
+    assert verdict.action in ("replaced", "dropped")
+    assert any("444444444444" in p for p in verdict.problems)
+    assert all("444444444444" not in b.text for b in kept)
+
+
+def test_a_fluent_bullet_the_article_does_not_support_is_replaced():
+    from briefer.analyze import analyze
+    from briefer.types import Article
+
+    analysis = analyze(Article(id="s", text="قال وزير الصحة إن الوزارة افتتحت مستشفى جديدا في أسوان بتكلفة 3.2 مليار جنيه."))
+    invented = Bullet("ar", "أعلنت الحكومة استقالة جماعية بعد احتجاجات واسعة شهدتها العاصمة طوال الليل", sources=(0,))
+    kept, (verdict,) = verify_bullets(analysis, [invented], "repair,replace")
+    assert verdict.action == "replaced"
+    assert any(p.startswith("support:") for p in verdict.problems)
+    assert kept and "أسوان" in kept[0].text

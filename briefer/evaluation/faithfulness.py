@@ -35,6 +35,7 @@ KIND_LABELS = {
     "quote": "quoted spans not verbatim",
     "speaker": "wrong speakers",
     "name": "names not in the article",
+    "support": "bullets mostly not in the article's words",
 }
 _EXAMPLES = 10  # problem lines kept per engine, to show what the guard caught
 
