@@ -50,6 +50,8 @@ TRANSLATORS: dict[str, str] = {
     "marian": "briefer.translate:MarianTranslator",
     "nllb": "briefer.translate:NllbTranslator",
     "m2m": "briefer.translate:M2MTranslator",
+    "instruct": "briefer.backends.instruct:InstructTranslator",
+    "openai": "briefer.backends.openai_compat:OpenAITranslator",
 }
 
 
@@ -420,7 +422,7 @@ def _lexicon_name_spans(text: str) -> list[Span]:
     return spans
 
 
-def english_phrase(text: str, romanize: bool = True) -> str:
+def english_phrase(text: str, romanize: bool = True, keep_arabic: bool = False) -> str:
     """A name or title through the lexicon, English word order for 'title + nationality'.
 
     Words the lexicon does not know are romanised letter by letter (``romanize=True``) or, when
@@ -434,6 +436,10 @@ def english_phrase(text: str, romanize: bool = True) -> str:
         if match:
             pieces.append((match.entry.category, match.entry.english))
             i += match.length
+            continue
+        if keep_arabic:  # a name no list knows, shown as written rather than spelled out badly
+            pieces.append(("name", tokens[i].text))
+            i += 1
             continue
         if not romanize:
             return ""
@@ -645,5 +651,5 @@ def _speaker_line(analysis: Analysis, text: str, quote: QuoteSpan) -> str:
     inner = text[quote.inner_start : quote.inner_end]
     speaker = next((q.speaker for q in analysis.quotes if q.speaker and (inner in q.text or q.text in inner)), "")
     if not speaker:
-        return "quote (Arabic, not translated), speaker not named"
-    return f"quote (Arabic, not translated) by {english_phrase(speaker)}"
+        return "quote (Arabic, not translated), speaker not identified"
+    return f"quote (Arabic, not translated) by {english_phrase(speaker, keep_arabic=True)}"

@@ -85,7 +85,7 @@ def test_english_side_without_a_translator_gives_labelled_fact_lines():
     assert headline == "Iraq · 2.5 million children"
     assert [b.text for b in bullets] == [
         "The Health Ministry, Baghdad — figures: 2.5 million children",
-        "Quote (Arabic, not translated) by Health Minister Salh al-Hsnawy",
+        "Quote (Arabic, not translated) by Health Minister صالح الحسناوي",
     ]
     assert all(b.lang == "en" and b.translated and b.origin == "lexicon" for b in bullets)
     assert [b.sources for b in bullets] == [(0,), (1,)]  # the third bullet has no figure or quote
@@ -95,9 +95,13 @@ def test_a_quote_without_speaker_says_so():
     text = "جاء في البيان «لن نتراجع عن 3 قرارات»."
     analysis = Analysis(Article("x", text), split_sentences(text))
     _, bullets, _ = english_side(analysis, [Bullet("ar", text, sources=(0,))])
-    assert bullets[0].text == "Quote (Arabic, not translated), speaker not named"
+    assert bullets[0].text == "Quote (Arabic, not translated), speaker not identified"
 
 
 def test_label_and_hint_tell_the_reader_how_to_get_full_english():
     assert "Not a translation" in LEXICON_LABEL
     assert "translator = \"marian\"" in ENGLISH_HINT and "briefer models pull Helsinki-NLP/opus-mt-ar-en" in ENGLISH_HINT
+
+
+def test_unknown_names_can_stay_in_arabic_script():
+    assert english_phrase("وزير الخارجية العراقي فؤاد حسين", keep_arabic=True) == "Iraqi Foreign Minister فؤاد حسين"

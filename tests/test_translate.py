@@ -191,7 +191,7 @@ def test_auto_with_a_named_but_missing_model_says_so(tmp_path):
 
 
 def test_unknown_translator_lists_the_choices():
-    with pytest.raises(UsageError, match="available: auto, none, m2m, marian, nllb"):
+    with pytest.raises(UsageError, match="available: auto, none, (instruct, )?m2m, marian, nllb"):
         get_translator(BriefConfig(translator="google"))
 
 
