@@ -42,3 +42,14 @@ def test_appendix_english_note_annex_and_escaping():
     assert "--translator marian --translator-model \\<path\\>" in text
     assert "`engine:extractive|model:-|briefer:0.1.0`" in text
     assert _escape("نص *مهم* <b>") == "نص \\*مهم\\* \\<b\\>"
+
+
+def test_lexicon_only_english_says_how_to_get_a_translation():
+    from briefer.config import load_config
+    from briefer.pipeline import run_briefing
+    from briefer.render.markdown import render_markdown
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    config = load_config(examples / "briefer.toml", environ={}).replace(no_cache=True, translator="none")
+    text = render_markdown(run_briefing([str(examples / "12_security_red_sea_drones.txt")], config).briefing, config)
+    assert "not a translation" in text and "--translator marian" in text

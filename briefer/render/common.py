@@ -100,6 +100,8 @@ def english_note(briefing: Briefing) -> str:
     state = briefing_english(briefing)
     if state == "none":
         return label("en", "english_missing")
+    if all(english_mode(s) in ("lexicon", "none") for s in briefing.stories):
+        return label("en", "english_lexicon_only")
     return label("en", "english_partial") if state == "some" else ""
 
 
