@@ -49,6 +49,8 @@ def test_lexicon_only_english_says_how_to_get_a_translation():
     from briefer.pipeline import run_briefing
     from briefer.render.markdown import render_markdown
 
+    from pathlib import Path
+
     examples = Path(__file__).resolve().parent.parent / "examples"
     config = load_config(examples / "briefer.toml", environ={}).replace(no_cache=True, translator="none")
     text = render_markdown(run_briefing([str(examples / "12_security_red_sea_drones.txt")], config).briefing, config)
