@@ -347,7 +347,7 @@ def _check(source: _Source, bullet: Bullet) -> tuple[Problem, ...]:
     quantities = _bullet_quantities(bullet)
     problems = _figure_problems(source, bullet, quantities) + _stray_digit_problems(source, bullet, quantities)
     if bullet.lang == "en":
-        return tuple(problems + _english_quote_problems(source, bullet))
+        return tuple(problems + _english_quote_problems(source, bullet) + _not_english_problems(bullet))
     problems += _arabic_quote_problems(source, bullet) + _support_problems(source, bullet)
     if _fold(bullet.text).strip(_EDGE_PUNCT) in source.folded:
         # Copied word for word: names and attributions are the article's own (even where the facts
@@ -388,6 +388,15 @@ def _stray_digit_problems(source: _Source, bullet: Bullet, quantities: list[_Qua
             continue  # "21/5/1436" written with other separators
         problems.append(Problem("figure", f"figure: {match.group()} is not in the article", match.start(), match.end()))
     return problems
+
+
+def _not_english_problems(bullet: Bullet) -> list[Problem]:
+    """An 'English' bullet mostly in Arabic script (a model answering in the wrong language)."""
+    letters = [ch for ch in _without_quotes(bullet.text) if ch.isalpha()]
+    arabic = sum("\u0600" <= ch <= "\u06ff" for ch in letters)
+    if letters and arabic / len(letters) > 0.5:
+        return [Problem("support", "support: the English bullet is not written in English")]
+    return []
 
 
 def _digit_key(run: str) -> str:
@@ -658,19 +667,17 @@ def _repair_candidate(source: _Source, bullet: Bullet, wrong: _Quantity, taken: 
         _close(q.value, wrong.value) for q in source.quantities if q.value is not None and _in_sentences(source, q, bullet.sources)
     ):
         return None  # the number is right and its percent/currency is not: no figure to put back
-    for candidates, sole_allowed in ((own, True), (pool, False)):
+    for candidates in (own, pool):
         if not candidates:
             continue
         scored = sorted(((_closeness(wrong, q), q) for q in candidates), key=lambda pair: -pair[0])
         best = scored[0][0]
         values = {round(q.value, 6) for score, q in scored if score == best}
-        # a digit slip or scale swap names its figure; otherwise only the one figure of the
-        # bullet's own sentences can be the one it meant
-        sole = sole_allowed and len({round(q.value, 6) for q in candidates}) == 1
-        if len(values) == 1 and (best >= 3 or sole):
-            return scored[0][1]
+        # Only a digit slip or a scale swap names its figure. A figure unlike any in the article
+        # is not "repaired" into the nearest one: that would turn an invented claim into a
+        # plausible false one (9731 cases -> the article's 3500 troops). It is replaced instead.
         if best >= 3:
-            return None  # two equally close figures: guessing would be a new error
+            return scored[0][1] if len(values) == 1 else None  # two equally close: do not guess
     return None
 
 

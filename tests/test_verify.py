@@ -324,3 +324,25 @@ def test_a_fluent_bullet_the_article_does_not_support_is_replaced():
     assert verdict.action == "replaced"
     assert any(p.startswith("support:") for p in verdict.problems)
     assert kept and "أسوان" in kept[0].text
+
+
+def test_an_invented_figure_is_replaced_not_repaired_into_another_true_figure():
+    from briefer.analyze import analyze
+    from briefer.types import Article
+
+    text = "دفعت القوات المسلحة بنحو 3500 جندي إضافي إلى المنطقة الحدودية. وأعلنت الحكومة تسجيل حالات جديدة."
+    analysis = analyze(Article(id="r", text=text))
+    invented = Bullet("ar", "أعلنت الحكومة تسجيل 9731 حالة جديدة", sources=(1,), origin="instruct")
+    kept, (verdict,) = verify_bullets(analysis, [invented], "repair,replace")
+    assert verdict.action in ("replaced", "dropped")
+    assert all("3500 حالة" not in b.text and "9731" not in b.text for b in kept)
+
+
+def test_an_english_bullet_in_arabic_is_not_kept():
+    from briefer.analyze import analyze
+    from briefer.types import Article
+
+    analysis = analyze(Article(id="e", text="قال وزير الصحة إن الوزارة افتتحت مستشفى جديدا في أسوان."))
+    arabic = Bullet("en", "افتتحت الوزارة مستشفى جديدا في أسوان", sources=(0,), translated=True)
+    kept, (verdict,) = verify_bullets(analysis, [arabic], "repair,replace")
+    assert verdict.action == "dropped" and not kept
