@@ -22,7 +22,7 @@ from briefer.backends.registry import get_engine
 from briefer.cache import BriefCache
 from briefer.compose import compose
 from briefer.config import BriefConfig
-from briefer.errors import ArticleError, BrieferError
+from briefer.errors import ArticleError, BrieferError, EngineError
 from briefer.ingest import read_inputs
 from briefer.translate import english_side, get_translator
 from briefer.types import Analysis, Article, ArticleBrief, Briefing, Bullet, Skipped
@@ -86,30 +86,36 @@ class BriefMaker:
             return _internal_error(article.origin or article.id, exc)
 
     def _brief_analyses(self, analyses: list[Analysis]) -> list[Outcome]:
+        """Summarise the batch, check the Arabic, then give each article its checked English."""
+        policy = self.config.verify_policy
         try:
             bullet_lists = self.engine.summarize(analyses)
-            english_lists = self.engine.english(analyses, bullet_lists) if self.engine.writes_english else None
+            checked = [verify_bullets(a, bullets, policy) for a, bullets in zip(analyses, bullet_lists)]
+            # an engine writing English works from the Arabic bullets that survived the guard
+            english_lists = (
+                self.engine.english(analyses, [bullets for bullets, _ in checked]) if self.engine.writes_english else None
+            )
         except BrieferError as exc:
             return [Skipped(a.article.origin or a.article.id, _reason(exc)) for a in analyses]
         outcomes: list[Outcome] = []
-        for i, (analysis, bullets) in enumerate(zip(analyses, bullet_lists)):
+        for i, (analysis, (bullets_ar, verdicts_ar)) in enumerate(zip(analyses, checked)):
             origin = analysis.article.origin or analysis.article.id
             try:
                 english = english_lists[i] if english_lists is not None else None
-                outcomes.append(self._checked(analysis, bullets, english))
+                outcomes.append(self._with_english(analysis, bullets_ar, verdicts_ar, english))
             except BrieferError as exc:
                 outcomes.append(Skipped(origin, _reason(exc)))
             except Exception as exc:  # noqa: BLE001 - as in _analyze
                 outcomes.append(_internal_error(origin, exc))
         return outcomes
 
-    def _checked(self, analysis: Analysis, bullets: Sequence[Bullet], english: Sequence[Bullet] | None) -> ArticleBrief:
-        policy = self.config.verify_policy
-        bullets_ar, verdicts_ar = verify_bullets(analysis, bullets, policy)
-        headline_en, bullets_en, mode = english_side(analysis, bullets_ar, self.translator)
-        if english is not None:
+    def _with_english(
+        self, analysis: Analysis, bullets_ar: tuple[Bullet, ...], verdicts_ar: tuple, english: Sequence[Bullet] | None
+    ) -> ArticleBrief:
+        headline_en, bullets_en, mode = self._english_side(analysis, bullets_ar)
+        if english is not None:  # the engine's own English (None: it fell back for this article)
             bullets_en, mode = tuple(english), "model"
-        bullets_en, verdicts_en = verify_bullets(analysis, bullets_en, policy)
+        bullets_en, verdicts_en = verify_bullets(analysis, bullets_en, self.config.verify_policy)
         return ArticleBrief(
             analysis=analysis,
             headline_ar=self.engine.headline(analysis),
@@ -120,6 +126,17 @@ class BriefMaker:
             verdicts=verdicts_ar + verdicts_en,
             engine=self.engine.signature(),
         )
+
+    def _english_side(self, analysis: Analysis, bullets_ar: tuple[Bullet, ...]) -> tuple[str, tuple[Bullet, ...], str]:
+        """The translator's English, or the facts-only lexicon English when the translator fails
+        on this article (a model answering off-schema twice): the article is still briefed."""
+        try:
+            return english_side(analysis, bullets_ar, self.translator)
+        except EngineError as exc:
+            if self.translator is None:
+                raise
+            log.info("translation failed for %s (%s); facts-only English instead", analysis.article.origin, exc)
+            return english_side(analysis, bullets_ar, None)
 
 
 # ------------------------------------------------------------------------------ entry points
