@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -645,9 +645,15 @@ def _number_core(text: str, quantity: _Quantity) -> tuple[int, int]:
 
 
 def _bullet_quantities(bullet: Bullet) -> list[_Quantity]:
-    if bullet.lang == "en":
-        return _english_quantities(bullet.text)
-    return _arabic_quantities(bullet.text, find_figures(bullet.text, split_sentences(bullet.text)))
+    return list(_quantities_of(bullet.lang, bullet.text))
+
+
+@lru_cache(maxsize=4096)
+def _quantities_of(lang: str, text: str) -> tuple[_Quantity, ...]:
+    """Read once per bullet text: the checks, the repairs and the provenance all ask for them."""
+    if lang == "en":
+        return tuple(_english_quantities(text))
+    return tuple(_arabic_quantities(text, find_figures(text, split_sentences(text))))
 
 
 def _repair_candidate(source: _Source, bullet: Bullet, wrong: _Quantity, taken: list[_Quantity]) -> _Quantity | None:
@@ -823,7 +829,7 @@ def verify_bullets(
     input bullet, in input order.
     """
     steps = parse_policy(policy)
-    source = _Source(analysis)
+    source = _source_of(analysis)
     kept: list[Bullet] = []
     verdicts: list[Verdict] = []
     for position, bullet in enumerate(bullets):
@@ -832,6 +838,23 @@ def verify_bullets(
             kept.append(result)
         verdicts.append(Verdict(bullet.lang, position, action, tuple(p.message for p in problems)))
     return tuple(kept), tuple(verdicts)
+
+
+_SOURCES: OrderedDict[int, tuple[Analysis, _Source]] = OrderedDict()
+
+
+def _source_of(analysis: Analysis) -> _Source:
+    """The article read once for its Arabic and its English bullets (a few recent ones kept)."""
+    key = id(analysis)
+    held = _SOURCES.get(key)
+    if held is not None and held[0] is analysis:
+        _SOURCES.move_to_end(key)
+        return held[1]
+    source = _Source(analysis)
+    _SOURCES[key] = (analysis, source)
+    while len(_SOURCES) > 8:
+        _SOURCES.popitem(last=False)
+    return source
 
 
 def _guard(
