@@ -8,6 +8,7 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+import regex
 from docx import Document
 
 from briefer.config import load_config
@@ -90,10 +91,12 @@ def test_injected_instructions_are_only_data(hostile):
     """The article's 'instructions' change nothing: every bullet word comes from the article."""
     _, _, result, _ = hostile
     (brief,) = [b for b in result.briefs if b.article.origin.endswith("injection.txt")]
-    source_words = set(brief.article.text.replace("«", " ").replace("»", " ").split())
+    def words(text: str) -> set[str]:
+        return set(regex.findall(r"\w+", text))
+
+    source_words = words(brief.article.text)
     for bullet in brief.bullets_ar:
-        words = set(bullet.text.replace("«", " ").replace("»", " ").split())
-        assert words - source_words <= {"-", "–", ":"}, words - source_words
+        assert words(bullet.text) <= source_words, words(bullet.text) - source_words
 
 
 def test_docx_of_the_hostile_batch_opens(hostile, tmp_path):

@@ -51,3 +51,24 @@ def test_every_key_is_documented():
     keys |= set(payload["stories"][0]["bullets"]["ar"][0]) | set(payload["date"])
     missing = sorted(k for k in keys if f"`{k}`" not in documented)
     assert not missing, f"docs/json-schema.md lacks {missing}"
+
+
+def test_bullet_provenance_points_into_the_article():
+    import json
+    from pathlib import Path
+
+    from briefer.config import load_config
+    from briefer.pipeline import run_briefing
+    from briefer.render.json import render_json
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    config = load_config(examples / "briefer.toml", environ={}).replace(no_cache=True)
+    result = run_briefing([str(examples / "12_security_red_sea_drones.txt")], config)
+    payload = json.loads(render_json(result.briefing, config))
+    text = result.briefs[0].article.text
+    (story,) = payload["stories"]
+    for bullet in story["bullets"]["ar"]:
+        assert bullet["provenance"]
+        for cited in bullet["provenance"]:
+            assert text[cited["start"]:cited["end"]].strip()
+    assert "articles" in payload["verification"]

@@ -55,3 +55,22 @@ def test_lexicon_only_english_says_how_to_get_a_translation():
     config = load_config(examples / "briefer.toml", environ={}).replace(no_cache=True, translator="none")
     text = render_markdown(run_briefing([str(examples / "12_security_red_sea_drones.txt")], config).briefing, config)
     assert "not a translation" in text and "--translator marian" in text
+
+
+def test_bullets_cite_their_source_sentences_with_offsets():
+    from pathlib import Path
+
+    from briefer.config import load_config
+    from briefer.pipeline import run_briefing
+    from briefer.render.markdown import render_markdown
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    config = load_config(examples / "briefer.toml", environ={}).replace(no_cache=True, plain=True)
+    result = run_briefing([str(examples / "01_politics_iraq_fm_visit_amman.txt")], config)
+    text = render_markdown(result.briefing, config)
+    brief = result.briefs[0]
+    first = brief.bullets_ar[0]
+    sentence = brief.analysis.sentences[first.sources[0]]
+    assert f" [{first.sources[0] + 1}]" in text
+    assert f"[{first.sources[0] + 1}] {sentence.start}–{sentence.end}" in text
+    assert brief.article.text[sentence.start:sentence.end] == sentence.text

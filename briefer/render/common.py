@@ -157,3 +157,20 @@ def stories_by_section(briefing: Briefing) -> list[tuple[str, list[Story]]]:
     order += [s.section for s in briefing.stories if s.section not in order]
     grouped = {key: [s for s in briefing.stories if s.section == key] for key in dict.fromkeys(order)}
     return [(key, stories) for key, stories in grouped.items() if stories]
+
+
+def bullet_provenance(brief: ArticleBrief, bullet) -> list[tuple[int, int, int]]:
+    """(sentence index, start, end) of each source sentence a bullet rests on, offsets into the
+    article text as ingested."""
+    sentences = {s.index: s for s in brief.analysis.sentences}
+    return [(i, sentences[i].start, sentences[i].end) for i in bullet.sources if i in sentences]
+
+
+def verification_changes(briefing: Briefing) -> list[tuple[ArticleBrief, list]]:
+    """Per article, the verdicts that changed something (repaired, replaced, dropped)."""
+    changes = []
+    for brief in all_briefs(briefing):
+        changed = [v for v in brief.verdicts if v.action != "kept"]
+        if changed:
+            changes.append((brief, changed))
+    return changes

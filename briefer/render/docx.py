@@ -52,6 +52,7 @@ from briefer.render.common import (
     section_names,
     signature_fields,
     stories_by_section,
+    verification_changes,
     verification_counts,
 )
 from briefer.types import ArticleBrief, Briefing, Story
@@ -336,6 +337,15 @@ class DocxWriter:
         rows = [(labels()["verification"][a][0], labels()["verification"][a][1], counts["ar"][a], counts["en"][a])
                 for a in ACTIONS]
         self._table([("", "", "عربي · Arabic", "إنجليزي · English"), *rows])
+        changes = [(brief, v) for brief, changed in verification_changes(briefing) for v in changed]
+        if changes:
+            self.paragraph(f"{label('ar', 'verification_changes')} · {label('en', 'verification_changes')} ({len(changes)})",
+                           STYLES.block_label)
+        for brief, verdict in changes:
+            where = brief.article.origin or brief.article.id
+            problems = "; ".join(verdict.problems) or "-"
+            line = f"{where} · {verdict.lang} #{verdict.position + 1} · {verdict.action}: {problems}"
+            self.paragraph(line, STYLES.note, rtl=is_rtl_text(line))  # a long Arabic quote reads from the right
         self.paragraph(f"{label('ar', 'skipped')} · {label('en', 'skipped')} ({len(briefing.skipped)})",
                        STYLES.block_label)
         for item in briefing.skipped:

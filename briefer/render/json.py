@@ -16,9 +16,11 @@ from briefer.render.common import (
     all_briefs,
     briefing_date,
     briefing_english,
+    bullet_provenance,
     english_mode,
     outlet_name,
     signature_fields,
+    verification_changes,
     verification_counts,
 )
 from briefer.types import Article, ArticleBrief, Briefing, Bullet, Story
@@ -46,7 +48,7 @@ def briefing_payload(briefing: Briefing) -> dict[str, Any]:
         "stories": [story_payload(s) for s in briefing.stories],
         "annex": [annex_payload(s) for s in briefing.annex],
         "skipped": [{"origin": s.origin, "reason": s.reason} for s in briefing.skipped],
-        "verification": verification_counts(all_briefs(briefing)),
+        "verification": {**verification_counts(all_briefs(briefing)), "articles": _verification_articles(briefing)},
         "signature": {"text": briefing.signature, "fields": dict(signature_fields(briefing.signature))},
     }
 
@@ -59,7 +61,7 @@ def story_payload(story: Story) -> dict[str, Any]:
         "importance": story.importance,
         "headline": {"ar": lead.headline_ar, "en": lead.headline_en},
         "english": english_mode(story),
-        "bullets": {"ar": [_bullet(b) for b in lead.bullets_ar], "en": [_bullet(b) for b in lead.bullets_en]},
+        "bullets": {"ar": [_bullet(lead, b) for b in lead.bullets_ar], "en": [_bullet(lead, b) for b in lead.bullets_en]},
         "sources": [_source(b) for b in story.briefs],
         "disagreements": [
             {"quantity": d.unit, "values": [{"figure": text, "source": source} for text, source in d.values]}
@@ -84,9 +86,20 @@ def annex_payload(story: Story) -> dict[str, Any]:
     }
 
 
-def _bullet(bullet: Bullet) -> dict[str, Any]:
+def _bullet(brief: ArticleBrief, bullet: Bullet) -> dict[str, Any]:
     return {"text": bullet.text, "role": bullet.role, "sentences": list(bullet.sources),
+            "provenance": [{"sentence": i, "start": start, "end": end} for i, start, end in bullet_provenance(brief, bullet)],
             "translated": bullet.translated, "origin": bullet.origin}
+
+
+def _verification_articles(briefing: Briefing) -> list[dict[str, Any]]:
+    """Per article: what the guard did, with the problems it found (kept bullets left out)."""
+    return [
+        {"article_id": brief.article.id, "origin": brief.article.origin,
+         "changes": [{"lang": v.lang, "position": v.position, "action": v.action, "problems": list(v.problems)}
+                     for v in changed]}
+        for brief, changed in verification_changes(briefing)
+    ]
 
 
 def _source(brief: ArticleBrief) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from briefer.render.common import (
     section_names,
     signature_fields,
     stories_by_section,
+    verification_changes,
     verification_counts,
 )
 from briefer.types import Briefing, Story
@@ -83,7 +84,8 @@ def _story(writer: _Writer, story: Story) -> None:
     writer.arabic([
         f"### {_escape(lead.headline_ar)}", "",
         f"**{label('ar', 'sources')} ({len(story.sources)}):** {sources}", "",
-        *(f"- {_escape(b.text)}" for b in lead.bullets_ar),
+        *(f"- {_escape(b.text)}{_cited(b, writer.plain)}" for b in lead.bullets_ar),
+        *_provenance(lead, writer.plain),
     ])
     english = []
     if lead.headline_en:
@@ -106,6 +108,24 @@ def _story(writer: _Writer, story: Story) -> None:
         writer.arabic(box)
 
 
+def _cited(bullet, plain: bool) -> str:
+    """The bullet's source sentences, numbered as in the provenance line below the bullets."""
+    if not bullet.sources:
+        return ""
+    numbers = ", ".join(str(i + 1) for i in bullet.sources)
+    return f" [{numbers}]" if plain else f" <sup>[{numbers}]</sup>"
+
+
+def _provenance(brief, plain: bool) -> list[str]:
+    used = sorted({i for b in brief.bullets_ar for i in b.sources})
+    sentences = {s.index: s for s in brief.analysis.sentences}
+    spans = [f"[{i + 1}] {sentences[i].start}–{sentences[i].end}" for i in used if i in sentences]
+    if not spans:
+        return []
+    line = f"{label('ar', 'provenance')} · Provenance ({brief.article.id}): " + "، ".join(spans)
+    return ["", line if plain else f"<sub>{line}</sub>"]
+
+
 def _source(article) -> str:
     name = _escape(outlet_name(article))
     linked = f"[{name}]({article.url})" if article.url else name
@@ -125,6 +145,13 @@ def _appendix(writer: _Writer, briefing: Briefing) -> None:
     table += [f"| {names[a][0]} · {names[a][1]} | {counts['ar'][a]} | {counts['en'][a]} |" for a in ACTIONS]
     writer.arabic([f"## {label('ar', 'appendix')} · {label('en', 'appendix')}", "",
                    f"### {label('ar', 'verification')} · {label('en', 'verification')}", "", *table])
+    changes = [
+        f"- `{brief.article.origin or brief.article.id}` {v.lang} #{v.position + 1} {v.action}: "
+        + _escape("; ".join(v.problems) or "-")
+        for brief, changed in verification_changes(briefing) for v in changed
+    ]
+    if changes:
+        writer.english([f"### {label('en', 'verification_changes')} ({len(changes)})", "", *changes])
     skipped = [f"- `{item.origin}`: {_escape(item.reason)}" for item in briefing.skipped] or ["- —"]
     writer.english([f"### {label('en', 'skipped')} ({len(briefing.skipped)})", "", *skipped])
     fields = [f"- {labels()['signature'].get(k, [k, k])[1]}: `{v}`" for k, v in signature_fields(briefing.signature)]
