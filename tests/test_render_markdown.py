@@ -45,11 +45,11 @@ def test_appendix_english_note_annex_and_escaping():
 
 
 def test_lexicon_only_english_says_how_to_get_a_translation():
+    from pathlib import Path
+
     from briefer.config import load_config
     from briefer.pipeline import run_briefing
     from briefer.render.markdown import render_markdown
-
-    from pathlib import Path
 
     examples = Path(__file__).resolve().parent.parent / "examples"
     config = load_config(examples / "briefer.toml", environ={}).replace(no_cache=True, translator="none")
