@@ -16,7 +16,7 @@ from briefer.config import load_config
 from briefer.evaluation.synthetic import seed_articles, synthetic_records, write_jsonl
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-ARTICLES = 3000
+ARTICLES = 800
 
 
 def _cached(path: Path) -> int:
