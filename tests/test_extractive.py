@@ -11,8 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefer.analyze import analyze
+from briefer.arabic.normalize import light_stem, normalize, tokens
+from briefer.backends import extractive_data as data
 from briefer.backends.extractive import ExtractiveEngine, bullet_from_sentences
-from briefer.backends.scoring import ranked, redundant, sentence_terms
+from briefer.backends.scoring import _penalty_flags, is_boilerplate, ranked, redundant, sentence_terms
 from briefer.config import BriefConfig
 from briefer.types import Analysis, Article, Figure, Quote, Sentence
 
@@ -177,13 +179,24 @@ def test_no_two_bullets_say_the_same_thing():
     assert not any(redundant(a, b) for i, a in enumerate(terms) for b in terms[i + 1 :])
 
 
-def test_title_and_facts_lift_a_sentence_over_filler():
-    analysis = build([
-        "قررت منظمة أوبك في اجتماعها بفيينا خفض الإنتاج لدعم أسعار النفط.",
-        "يتابع المراقبون التطورات في المنطقة باهتمام منذ فترة.",
-        "ارتفعت أسعار النفط بنسبة 4% إلى 92 دولارا للبرميل بعد قرار أوبك خفض الإنتاج.",
-    ], title="أسعار النفط ترتفع بعد قرار أوبك خفض الإنتاج", figures=("4%", "92 دولارا"))
-    assert [s.index for s in ranked(analysis)] == [0, 2, 1]
+def test_lead_comes_first_and_title_and_facts_decide_between_neighbours():
+    filler = [
+        "قررت منظمة أوبك في اجتماعها بفيينا خفض الإنتاج لدعم أسعار النفط العالمية.",
+        "وعقد الوزراء جلسات مغلقة استمرت يومين في مقر المنظمة بالعاصمة النمساوية.",
+        "وحضر الاجتماع ممثلون عن الدول الأعضاء الثلاث عشرة ومراقبون من خارجها.",
+        "وسبق الاجتماع لقاء تشاوري بين وزيري الطاقة السعودي والروسي في فيينا.",
+        "وتراجعت صادرات بعض الأعضاء خلال الأشهر الماضية بسبب العقوبات والنزاعات.",
+        "وكانت المنظمة قد عقدت اجتماعا مماثلا في الربيع الماضي دون نتائج تذكر.",
+        "ويرى محللون أن الخلافات بين الأعضاء ما زالت قائمة حول الحصص.",
+        "وأشارت مصادر دبلوماسية إلى مشاورات جانبية جرت على هامش الاجتماع.",
+        "يتابع المراقبون التطورات في المنطقة باهتمام منذ فترة طويلة دون تعليق.",
+    ]
+    facts = "ارتفعت أسعار النفط بنسبة 4% إلى 92 دولارا للبرميل بعد قرار أوبك خفض الإنتاج."
+    analysis = build([*filler, facts], title="أسعار النفط ترتفع بعد قرار أوبك خفض الإنتاج",
+                     figures=("4%", "92 دولارا"))
+    order = [s.index for s in ranked(analysis)]
+    assert order[0] == 0  # news is lead-heavy
+    assert order.index(9) < order.index(8)  # the title's words and figures beat the filler before it
 
 
 def test_headline_is_the_title_else_extractive():
@@ -206,3 +219,42 @@ def test_engine_runs_on_the_real_analysis_layer():
     for bullet in bullets:
         assert all(0 <= i < len(analysis.sentences) for i in bullet.sources)
         assert _figure_like(bullet.text) <= _figure_like(text)
+
+
+def test_lead_bullet_alone_is_the_first_of_the_full_set():
+    analysis = story()
+    (alone,) = engine(4).bullets(analysis, count=1)
+    assert alone == engine(4).bullets(analysis)[0] and alone.role == "event"
+
+
+# ------------------------------------------------------------------------------ fast paths
+
+ARABIC_WORDS = ["الحكومة", "والحكومة", "وزير", "قال", "وأضاف", "إنّ", "اقرأ", "أيضاً", "لِلاشتراك", "مجانا",
+                "هذا", "العام", "3,500", "٢٠٢٦", "و2.5", "بـ27", "مليار", "«الحدود»", "(رويترز)", "#العراق",
+                "Next", "Previous", "،", ":", "؟", "\u200f", "ـ"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(ARABIC_WORDS), min_size=1, max_size=12),
+       st.lists(st.sampled_from([" ", "  ", "\n", "\u00a0"]), min_size=12, max_size=12))
+def test_chunked_terms_and_penalties_match_folding_the_whole_text(words, spaces):
+    text = "".join(w + s for w, s in zip(words, spaces, strict=False)).strip()
+    assert sentence_terms(text) == [t for t in map(light_stem, tokens(text)) if t not in data.stopwords()]
+    folded = normalize(text)
+    expected = (data.is_boilerplate(folded), data.dangling_opener().match(folded) is not None)
+    assert _penalty_flags(text, sentence_terms(text)) == expected
+
+
+def test_boilerplate_cues_are_read_off_the_patterns():
+    assert data.required_words(r"(?:اقرا|طالع)\s+ايضا") == {"اقرا", "طالع"}
+    assert data.required_words(r"(?:ما\s+رايكم|ما\s+رايك)\b") == {"رايكم", "رايك"}
+    assert data.required_words(r"حقوق\s+النشر") == {"حقوق"}
+    assert data.required_words(r"(?i:\bnext\s+previous\b)") == {"previous"}
+    assert data.required_words(r"(?:\w+)\s+ايضا") is None  # no literal word: no shortcut
+    assert data.required_words(r"(?:اقرا)?\s*ايضا") is None  # optional group: unsure
+    # every "anywhere" pattern contributes a cue, and sentences with one are still caught
+    assert data.boilerplate_cues() is not None and data.term_cues() is not None
+    for line in ("طالع أيضاً: العراق يرسل تعزيزات", "يمكنكم متابعة التغطية عبر موقعنا",
+                 "جميع الحقوق محفوظة لموقع الخبر", "Next Previous"):
+        assert is_boilerplate(line), line
+    assert not is_boilerplate("حمّلت الحكومة المعارضة مسؤولية تعطيل جلسة البرلمان")

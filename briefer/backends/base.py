@@ -8,7 +8,8 @@ Every bullet an engine returns still goes through the faithfulness guard (briefe
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import ClassVar, Sequence
+from collections.abc import Sequence
+from typing import ClassVar
 
 from briefer import __version__
 from briefer.config import BriefConfig

@@ -44,6 +44,7 @@ _WORD = regex.compile(r"\S+")
 class _Candidate:
     scored: ScoredSentence
     text: str  # the bullet text written from the sentence
+    terms: frozenset[str]  # for the redundancy test against later candidates
 
 
 class ExtractiveEngine(Engine):
@@ -52,12 +53,14 @@ class ExtractiveEngine(Engine):
     def summarize(self, analyses: Sequence[Analysis]) -> list[list[Bullet]]:
         return [self.bullets(analysis) for analysis in analyses]
 
-    def bullets(self, analysis: Analysis, terms: Sequence[Sequence[str]] | None = None) -> list[Bullet]:
-        """Up to config.bullets bullets: event, figure, quote, then context.
+    def bullets(self, analysis: Analysis, terms: Sequence[Sequence[str]] | None = None,
+                count: int | None = None) -> list[Bullet]:
+        """Up to `count` (default config.bullets) bullets: event, figure, quote, then context.
+        The event bullet comes first whatever the count, so count=1 gives the lead bullet alone.
 
         `terms`: scoring.article_terms(analysis) when the caller already has them."""
         pool = _CandidatePool(analysis, terms)
-        slots = _fill_slots(pool, max(1, self.config.bullets))
+        slots = _fill_slots(pool, max(1, self.config.bullets if count is None else count))
         return [Bullet("ar", c.text, sources=(c.scored.index,), role=role, origin="extractive")
                 for c, role in slots]
 
@@ -90,11 +93,14 @@ class _CandidatePool:
         taken_indexes = {c.scored.index for c in taken}
         fitting = (s for s in self._base if s.index not in taken_indexes and fits(s))
         for scored in rank_lazily(fitting, self._analysis, penalised=self._penalised):
-            if scored.boilerplate or any(redundant(scored.terms, t.scored.terms) for t in taken):
+            if scored.boilerplate:
+                continue
+            terms = frozenset(scored.terms)
+            if any(redundant(terms, t.terms) for t in taken):
                 continue
             text = self._text(scored.index)
             if text and not opens_with_dangling_reference(text):
-                return _Candidate(scored, text)
+                return _Candidate(scored, text, terms)
         return None
 
     def _text(self, index: int) -> str:

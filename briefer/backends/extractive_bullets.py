@@ -73,8 +73,12 @@ def role_of(analysis: Analysis, indexes: Sequence[int]) -> str:
     return "context"
 
 
+#: the dangling-opener patterns are anchored at the start and short: the head is enough to fold
+_HEAD_CHARS = 64
+
+
 def opens_with_dangling_reference(text: str) -> bool:
-    return data.dangling_opener().match(normalize(text)) is not None
+    return data.dangling_opener().match(normalize(text[:_HEAD_CHARS])) is not None
 
 
 def sentence_bullet_text(analysis: Analysis, sentence: Sentence) -> str:

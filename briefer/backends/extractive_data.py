@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
 import regex
 
 from briefer.arabic.normalize import light_stem, normalize
+
+#: the article prefixes light_stem strips (briefer.arabic.normalize), and a bare و
+STEM_PREFIXES = ("وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال")
 
 DATA_DIR = Path(__file__).with_name("data")
 
@@ -36,6 +41,119 @@ def is_boilerplate(folded: str) -> bool:
     if boilerplate_at_start().match(folded):
         return True
     return any(pattern.search(folded) for pattern in boilerplate_anywhere())
+
+
+def has_boilerplate_cue(folded: str) -> bool:
+    """Whether folded text holds a word that some "anywhere" boilerplate pattern needs: a few
+    substring tests that spare most sentences the patterns themselves (always True when the
+    cues could not be derived)."""
+    cues = boilerplate_cues()
+    if cues is None:
+        return True
+    if any(cue in folded for cue in cues):
+        return True
+    # cues are lower case and some patterns ignore case ("Next Previous"): a second look,
+    # only for text with capitals
+    return _CAPITAL.search(folded) is not None and any(cue in folded.lower() for cue in cues)
+
+
+@cache
+def boilerplate_cues() -> tuple[str, ...] | None:
+    """Words one of which a sentence must hold (folded, lower case) for any pattern of
+    boilerplate_anywhere() to match it; None when some pattern has no such word.
+
+    Derived from the patterns themselves, so a pattern added to the data file cannot be
+    skipped by a stale cue list: a pattern whose required words cannot be read off safely
+    turns the shortcut off."""
+    cues: set[str] = set()
+    for pattern in _lines("boilerplate.txt"):
+        if pattern.startswith("^"):
+            continue
+        required = required_words(pattern)
+        if required is None:
+            return None
+        cues |= required
+    # a cue holding another is implied by it: fewer substring tests per sentence
+    return tuple(sorted(cue for cue in cues if not any(other != cue and other in cue for other in cues)))
+
+
+@cache
+def term_cues() -> tuple[str, ...] | None:
+    """boilerplate_cues() as they survive in sentence terms (scoring.sentence_terms: folded,
+    light-stemmed, stop words out), or None when that cannot be guaranteed.
+
+    A cue inside a word survives the stemming unless it overlaps the stripped prefix; a cue
+    that begins like the end of a prefix ("للاشتراك": لل) is trimmed of that beginning. A stop
+    word holding a cue would drop it from the terms: then there is no shortcut."""
+    cues = boilerplate_cues()
+    if cues is None:
+        return None
+    prefix_ends = sorted({prefix[i:] for prefix in (*STEM_PREFIXES, "و") for i in range(len(prefix))},
+                         key=len, reverse=True)
+    trimmed = set()
+    for cue in cues:
+        end = next((e for e in prefix_ends if cue.startswith(e)), "")
+        if len(cue) - len(end) < 2:
+            return None
+        trimmed.add(cue[len(end):])
+    if any(cue in word for word in stopwords() for cue in trimmed):
+        return None
+    return tuple(sorted(trimmed))
+
+
+def terms_have_boilerplate_cue(terms: Sequence[str]) -> bool:
+    """has_boilerplate_cue() read off a sentence's terms, without folding its text again."""
+    cues = term_cue_pattern()
+    return cues is None or cues.search(" ".join(terms)) is not None
+
+
+@cache
+def term_cue_pattern() -> re.Pattern | None:
+    """term_cues() as one literal alternation (the standard library's engine scans literal
+    alternatives faster than a Python loop over them)."""
+    cues = term_cues()
+    return None if cues is None else re.compile("|".join(map(re.escape, cues)))
+
+
+_CAPITAL = regex.compile(r"\p{Lu}")
+_ESCAPE = regex.compile(r"\\.")
+_CHAR_CLASS = regex.compile(r"\[[^\]]*\]")
+_GROUP_OPENING = r"\((?:\?[a-zA-Z]*:)?"
+_FIRST_GROUP = regex.compile(_GROUP_OPENING + r"((?:[^()]|\([^()]*\))*)\)(?![?*{])")
+_INNER_GROUP = regex.compile(_GROUP_OPENING + r"[^()]*\)")
+_LETTER_RUN = regex.compile(r"\p{L}{2,}(?![?*{])")
+
+
+def required_words(pattern: str) -> frozenset[str] | None:
+    """Letter runs one of which every match of `pattern` contains, or None if unsure.
+
+    Read off the pattern's first element: a literal word, or a group each of whose
+    alternatives has a literal word. Backslash escapes, classes, nested groups and quantified
+    letters are blanked first, so only letters that must appear as written are kept."""
+    text = _CHAR_CLASS.sub(" ", _ESCAPE.sub(" ", pattern))
+    group = _FIRST_GROUP.match(text)
+    if group is None:
+        word = _LETTER_RUN.match(text)
+        return frozenset({word.group().lower()}) if word else None
+    words = set()
+    for alternative in _top_level_alternatives(group.group(1)):
+        runs = _LETTER_RUN.findall(_INNER_GROUP.sub(" ", alternative))
+        if not runs:
+            return None
+        words.add(max(runs, key=len).lower())
+    return frozenset(words)
+
+
+def _top_level_alternatives(group: str) -> list[str]:
+    parts, depth, current = [], 0, []
+    for char in group:
+        depth += (char == "(") - (char == ")")
+        if char == "|" and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    return [*parts, "".join(current)]
 
 
 @cache

@@ -114,7 +114,8 @@ def systems(config: BriefConfig, budget: str) -> list[tuple[str, Summary]]:
 
     def engine_summary(analysis: Analysis, terms: Sequence[Sequence[str]], count: int) -> str:
         if budget == "1":
-            bullets = engine.bullets(analysis, terms)
+            # the event bullet comes first whatever the count: write that one alone
+            bullets = engine.bullets(analysis, terms, count=1)
             return bullets[0].text if bullets else ""
         return " ".join(analysis.sentences[i].text for i in engine.top_sentences(analysis, count, terms))
 
@@ -153,6 +154,8 @@ def evaluate(records: Sequence[Record], budget: str, config: BriefConfig | None 
 
 def _run_system(name: str, summary: Summary, analyses: list[Analysis], terms: list[list[list[str]]],
                 counts: list[int], references: list[tuple[str, ...]]) -> SystemResult:
+    if analyses:  # one untimed call first: data files, compiled patterns and imports load once
+        summary(analyses[0], terms[0], counts[0])
     started = time.perf_counter()
     summaries = [summary(*inputs) for inputs in zip(analyses, terms, counts, strict=True)]
     elapsed = _per_article_ms(started, len(analyses))
