@@ -150,10 +150,7 @@ def summarize(
                 typer.echo(json.dumps(_brief_json(brief), ensure_ascii=False))
             else:
                 _print_brief(brief)
-        _report_skipped(skipped)
-        if not briefs:
-            raise _nothing_to_write()
-        raise typer.Exit(1 if skipped else 0)
+        raise _batch_exit(len(briefs), skipped)
 
 
 @app.command()
@@ -176,10 +173,7 @@ def facts(
                 typer.echo(json.dumps(facts_json(analysis), ensure_ascii=False, indent=2))
             else:
                 print_facts_table(analysis)
-        _report_skipped(skipped)
-        if not articles:
-            raise _nothing_to_write()
-        raise typer.Exit(1 if skipped else 0)
+        raise _batch_exit(len(articles), skipped)
 
 
 @app.command()
@@ -236,6 +230,14 @@ def _print_brief(brief) -> None:
 def _report_skipped(skipped) -> None:
     for item in skipped:
         console_err().print(f"skipped {item.origin}: {item.reason}", highlight=False, markup=False)
+
+
+def _batch_exit(done: int, skipped) -> typer.Exit:
+    """Skipped inputs listed on stderr; exit 0 all done, 1 some skipped, 2 nothing done."""
+    _report_skipped(skipped)
+    if not done:
+        return _nothing_to_write()
+    return typer.Exit(1 if skipped else 0)
 
 
 def _nothing_to_write() -> typer.Exit:
