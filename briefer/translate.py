@@ -280,8 +280,11 @@ class Span:
     kind: str  # figure | quote | name
 
 
-def figure_spans(text: str) -> list[Span]:
-    """Every figure in the text with its approximation, scale, unit or date parts, in English form."""
+def figure_spans(text: str, arabic_units: bool = False) -> list[Span]:
+    """Every figure in the text with its approximation, scale, unit or date parts, in English form.
+
+    With ``arabic_units`` (facts-only English, no model to translate), a head noun the lexicon
+    does not know stays as written ("6 مهربين"): a bare "6" would say nothing."""
     tokens = _tokens(text)
     spans: list[Span] = []
     i = 0
@@ -291,11 +294,18 @@ def figure_spans(text: str) -> list[Span]:
             continue
         first, left = _extend_left(tokens, i)
         last, right = _extend_right(tokens, i)
+        if arabic_units and not right and last + 1 < len(tokens) and _is_arabic_word(tokens[last + 1]):
+            last += 1
+            right = [tokens[last].text]
         start = tokens[first].start + (left[0].skip if left else 0)
         english = " ".join([*(m.entry.english for m in left), _english_number(tokens[i].text), *right])
         spans.append(Span(start, tokens[last].end, _tidy_figure(english), "figure"))
         i = last + 1
     return spans
+
+
+def _is_arabic_word(token: Token) -> bool:
+    return not token.is_number and bool(regex.match(r"\p{Script=Arabic}{3,}", token.text))
 
 
 def _extend_left(tokens: Sequence[Token], i: int) -> tuple[int, list[Match]]:
@@ -614,7 +624,8 @@ def _headline_ar(analysis: Analysis) -> str:
 def lexicon_headline(analysis: Analysis) -> str:
     """What the lexicon can say of the headline: its places, organisations and figures."""
     headline = _headline_ar(analysis)
-    items = [s.english for s in sorted(_lexicon_name_spans(headline) + figure_spans(headline), key=lambda s: s.start)]
+    spans = _lexicon_name_spans(headline) + figure_spans(headline, arabic_units=True)
+    items = [s.english for s in sorted(spans, key=lambda s: s.start)]
     return " · ".join(dict.fromkeys(items))
 
 
@@ -625,7 +636,7 @@ def lexicon_bullets(analysis: Analysis, bullets_ar: Sequence[Bullet]) -> tuple[B
 
 
 def _lexicon_bullet(analysis: Analysis, bullet: Bullet) -> list[Bullet]:
-    figures = [s.english for s in figure_spans(_outside_quotes(bullet.text))]
+    figures = [s.english for s in figure_spans(_outside_quotes(bullet.text), arabic_units=True)]
     speakers = [_speaker_line(analysis, bullet.text, q) for q in quote_spans(bullet.text)]
     if not figures and not speakers:
         return []

@@ -105,3 +105,9 @@ def test_label_and_hint_tell_the_reader_how_to_get_full_english():
 
 def test_unknown_names_can_stay_in_arabic_script():
     assert english_phrase("وزير الخارجية العراقي فؤاد حسين", keep_arabic=True) == "Iraqi Foreign Minister فؤاد حسين"
+
+
+def test_facts_only_english_keeps_an_unknown_unit_as_written():
+    from briefer.translate import figure_spans
+
+    assert [s.english for s in figure_spans("مقتل 6 مهربين وإصابة 3 جنود", arabic_units=True)] == ["6 مهربين", "3 soldiers"]
