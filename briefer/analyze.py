@@ -8,6 +8,9 @@ from briefer.arabic.segment import split_sentences
 from briefer.facts import find_entities, find_figures, find_quotes
 from briefer.types import Analysis, Article
 
+_ARABIC_RUN = regex.compile(r"\p{Arabic}+")
+_LETTER_RUN = regex.compile(r"\p{L}+")
+_ACCENT = regex.compile(r"[àâçéèêëîïôûùœ]")
 _LATIN_WORD = regex.compile(r"[a-zàâçéèêëîïôûùüÿœæ']+")
 # the commonest function words: enough to tell English from French in a few sentences
 _STOP_WORDS = {
@@ -36,8 +39,9 @@ def detect_language(text: str) -> str:
 
     Arabic wins ties because Arabic news quotes English names and acronyms freely.
     """
-    arabic = len(regex.findall(r"\p{Arabic}", text))
-    letters = len(regex.findall(r"\p{L}", text))
+    # counted in runs: one match per word rather than one per character
+    arabic = sum(map(len, _ARABIC_RUN.findall(text)))
+    letters = sum(map(len, _LETTER_RUN.findall(text)))
     if letters == 0:
         return "other"
     if arabic >= (letters - arabic):
@@ -46,7 +50,7 @@ def detect_language(text: str) -> str:
     if not words:
         return "other"
     scores = {lang: sum(w in stop for w in words) / len(words) for lang, stop in _STOP_WORDS.items()}
-    if regex.search(r"[àâçéèêëîïôûùœ]", text.lower()):
+    if _ACCENT.search(text.lower()):
         scores["fr"] += 0.05  # accents are rare in English
     best = max(scores, key=scores.get)
     return best if scores[best] >= 0.08 else "other"

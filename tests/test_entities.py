@@ -64,3 +64,21 @@ def test_spans_point_at_their_text():
     for entity in find_entities(text):
         assert text[entity.start:entity.end] == entity.text
     assert any("سوزان ورال" in e.text for e in by_kind(text, "person"))
+
+
+def test_a_tatweel_used_as_a_dash_is_not_a_word():
+    # "ـ" folds to nothing: read as a word, it once crashed the name reader
+    text = ("وقال وزير الخارجية فؤاد حسين ـ حفظه الله ـ إن المحادثات مثمرة.\n"
+            "تصوير: محمد المانع ـ «الاقتصادية»\nــــــــ")
+    people = [e.text for e in by_kind(text, "person")]
+    assert people == ["وزير الخارجية فؤاد حسين", "محمد المانع"]
+
+
+def test_many_people_in_a_long_article_keep_their_own_canonical():
+    names = ["فؤاد حسين", "خالد العلي", "أحمد الصحاف", "كارستن مينكي"] * 50
+    text = " ".join(f"وقال الوزير {name} إن المحادثات مثمرة. وأضاف {name.split()[1]} أن الجولة قريبة."
+                    for name in names)
+    people = by_kind(text, "person")
+    short = [e for e in people if e.text in {"حسين", "العلي", "الصحاف", "مينكي"}]
+    assert len(short) == 200
+    assert {e.canonical for e in short} == {f"الوزير {name}" for name in names}

@@ -1,7 +1,12 @@
+import json
+
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefer.arabic.segment import split_sentences
-from briefer.facts.figures import canonical_unit, figure_key, find_figures
+from briefer.facts.figures import _blocked_spans, canonical_unit, figure_key, find_figures
 
 
 def figures(text):
@@ -155,3 +160,22 @@ def test_canonical_unit():
     assert canonical_unit("بالمئة") == canonical_unit("%") == "%"
     assert canonical_unit("عاماً") == canonical_unit("سنوات") == "year"
     assert canonical_unit("الجنود") == "جنود"
+
+
+def test_huge_numbers_never_give_an_infinite_value():
+    text = "بلغ العدد " + "7" * 10_000 + " جندي، وبلغت الكلفة " + "9" * 400 + ".5 دولار، أي 12.5 في المئة."
+    found = figures(text)
+    assert [(f.text, f.value) for f in found] == [("12.5 في المئة", 12.5)]
+    (rank, _year) = figures("حل الفريق في المركز " + "9" * 400 + " هذا العام")
+    assert rank.kind == "ordinal" and rank.value is None
+    json.dumps([(f.value, f.value_max) for f in found + (rank,)], allow_nan=False)
+    (date,) = figures("وصلت البعثة يوم " + "0" * 5000 + "12 يونيو 2026")  # int() of 5,000 digits raised
+    assert date.kind == "date" and figure_key(date) == ("date", 2026, 6, 12, None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*"ab1.@# _س", "www.", "http://", "@@", "\n"]), max_size=30).map("".join))
+def test_urls_and_handles_are_found_run_by_run_as_one_pattern_would(text):
+    # the reference: one regex over the text (quadratic on a long run full of @, hence replaced)
+    reference = regex.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+|[#@][\p{L}\p{N}_]+")
+    assert _blocked_spans(text) == [match.span() for match in reference.finditer(text)]

@@ -70,3 +70,12 @@ def test_ordinals():
     assert parse_ordinal("العشرين") == 20
     assert parse_ordinal("الأولى") == 1
     assert parse_ordinal("الوزير") is None
+
+
+def test_a_number_too_large_for_a_float_has_no_value():
+    # float() turns these into inf, which strict JSON cannot hold: the value is None instead
+    assert digits_value("7" * 10_000) is None
+    assert digits_value("9" * 400 + ".5") is None
+    assert digits_value("1" + ",000" * 130) is None
+    assert parse_number("٩" * 400 + " مليار دولار") is None
+    assert digits_value("9" * 300) == pytest.approx(float("9" * 300))  # large but finite: kept

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from briefer.arabic.segment import split_sentences
 from briefer.facts.entities import find_entities
-from briefer.facts.quotes import find_quotes
+from briefer.facts.quotes import (
+    _FAMILY,
+    _MARK,
+    _NARRATOR_COMMA,
+    _ColonLine,
+    _is_opening,
+    _MarkStack,
+    find_quotes,
+)
 
 
 def quotes_of(text: str):
@@ -115,3 +128,54 @@ def test_sentence_index_points_at_the_opening_sentence():
     sentences = split_sentences(text)
     (quote,) = find_quotes(text, sentences, find_entities(text))
     assert sentences[quote.sentence].start <= quote.start < sentences[quote.sentence].end + 1
+
+
+def test_a_quote_that_never_closes_runs_to_the_paragraph_end_only():
+    text = ("وقال وزير الخارجية فؤاد حسين: «" + "إن 3500 جندي وصلوا إلى الحدود يوم الأحد. " * 200
+            + "\nوقال الناطق: إن الوضع هادئ، مشيرا إلى أن المعابر مفتوحة.")
+    started = time.perf_counter()
+    first, second = quotes_of(text)
+    assert time.perf_counter() - started < 5  # about 0.05 s
+    assert first.text.startswith("إن 3500 جندي") and first.text.count("جندي") == 200
+    assert text[first.end : text.index("\n")] == ". "  # the final period and space left out
+    assert first.speaker == "وزير الخارجية فؤاد حسين" and first.sentence == 0
+    assert second.text == "إن الوضع هادئ" and second.speaker == "الناطق"
+
+
+def test_many_colon_quotes_on_one_long_line():
+    text = "وقال الوزير فؤاد حسين: إن الوضع هادئ، مشيرا إلى المعابر. " * 2000
+    started = time.perf_counter()
+    found = quotes_of(text)
+    assert time.perf_counter() - started < 5  # about 0.3 s; once a pass over the line per colon
+    assert [q.text for q in found] == ["إن الوضع هادئ"] * 2000
+    assert {q.speaker for q in found} == {"الوزير فؤاد حسين"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["«", "»", '"', "“", "”", "``", "''", "'", " ", "قال", ".", "،", "مشيرا", ":"]),
+                max_size=25)
+       .map("".join))
+def test_colon_speech_ends_as_a_walk_from_each_colon_would(line):
+    # one _ColonLine remembers its walks across colons; each answer must equal a fresh walk
+    shared = _ColonLine(line, 0, len(line))
+    for start in range(len(line) + 1):
+        end = _fresh_walk(line, start)
+        narrator = _NARRATOR_COMMA.search(line, start, end)
+        if narrator:
+            end = narrator.start()
+        while end > start and (line[end - 1].isspace() or line[end - 1] == "."):
+            end -= 1
+        assert shared.quote_end(start) == end
+
+
+def _fresh_walk(line, start):
+    """The marks from ``start``: the speech ends at a closing mark whose quote it never opened."""
+    stack = _MarkStack()
+    for mark in _MARK.finditer(line, start):
+        if _is_opening(line, mark, stack):
+            stack.push(_FAMILY[mark.group()], mark.start(), mark.end())
+        elif stack.has(_FAMILY[mark.group()]):
+            stack.pop()
+        else:
+            return mark.start()
+    return len(line)

@@ -1,4 +1,9 @@
-from briefer.arabic.segment import quote_regions, split_sentences
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefer.arabic.segment import _closes_only, _opens_only, quote_regions, split_sentences
 
 
 def texts(text):
@@ -81,3 +86,40 @@ def test_quote_regions_pair_misdirected_marks():
 def test_empty_and_blank_text():
     assert split_sentences("") == ()
     assert split_sentences(" \n\n ") == ()
+
+
+def _reference_line_quotes(line):
+    """Quote pairing mark by mark, as first written: each opening mark scans on for its closer."""
+    regions, position = [], 0
+    while position < len(line):
+        opening = next((i for i in range(position, len(line)) if line[i] == "«"
+                        or (line[i] in "\"“”" and not _closes_only(line, i))), -1)
+        if opening < 0:
+            break
+        wanted = (lambda i: line[i] == "»") if line[opening] == "«" else (
+            lambda i: line[i] in "\"“”" and not _opens_only(line, i))
+        closing = next((i for i in range(opening + 1, len(line)) if wanted(i)), -1)
+        if closing < 0:
+            position = opening + 1
+            continue
+        regions.append((opening, closing + 1))
+        position = closing + 1
+    return regions
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["«", "»", '"', "“", "”", " ", "قال", ".", "(", ":", "ـ", "،"]), max_size=30)
+       .map("".join))
+def test_quote_pairing_matches_the_mark_by_mark_reading(line):
+    assert quote_regions(line) == _reference_line_quotes(line)
+
+
+def test_long_runs_and_stray_marks_stay_fast():
+    # a 10,000-digit number, a 100,000-character run, 20,000 stray marks: each once quadratic
+    started = time.perf_counter()
+    number = "بلغ العدد " + "7" * 10_000 + " جنديا."
+    assert texts(number + " وانتهى") == [number, "وانتهى"]
+    assert len(split_sentences("a" * 100_000 + "@b.c")) == 1
+    assert quote_regions("« " * 20_000) == []
+    assert len(split_sentences("كلام. " * 20_000)) == 20_000
+    assert time.perf_counter() - started < 5  # about 0.1 s; the quadratic versions took minutes

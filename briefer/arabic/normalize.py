@@ -26,6 +26,7 @@ DROP_GROUPS = ("diacritics", "tatweel", "invisible")
 
 # Presentation forms (ligatures such as ﻻ) are unfolded with NFKC before the maps apply.
 _PRESENTATION = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+_PRESENTATION_FORM = regex.compile("[\uFB50-\uFDFF\uFE70-\uFEFF]")
 
 # a clitic glued to a number ("و2.5", "بـ27") is not a word of its own
 _TOKEN = regex.compile(r"(?:[وفبلك](?=\p{N}))?(\p{N}+(?:[.,]\p{N}+)*)|([\p{L}\p{M}]+)")
@@ -123,16 +124,37 @@ def normalize(text: str) -> str:
     return text.translate(_char_table())
 
 
+@cache
+def _resizing_chars() -> regex.Pattern:
+    """The characters whose folded form is not one character (dropped marks, unfolded ligatures)."""
+    codes = sorted(code for code, folded in _char_table().items() if len(folded) != 1)
+    ranges: list[list[int]] = []
+    for code in codes:  # as ranges: a class of hundreds of single characters is slow to scan
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    parts = (f"\\U{first:08x}-\\U{last:08x}" for first, last in ranges)
+    return regex.compile("[" + "".join(parts) + "]")
+
+
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
     """The folded text and, for each of its characters, the offset of the raw character it came from."""
     table = _char_table()
-    out: list[str] = []
+    folded = text.translate(table)
+    if len(folded) == len(text) and not _PRESENTATION_FORM.search(text):
+        return folded, list(range(len(text)))  # nothing dropped, nothing unfolded: the identity
+    # Most characters fold to exactly one character, so the map is the identity between the few
+    # that are dropped or unfolded: build it in runs (C speed) rather than character by character.
     offsets: list[int] = []
-    for index, char in enumerate(text):
-        folded = table.get(ord(char), char)
-        out.append(folded)
-        offsets.extend([index] * len(folded))
-    return "".join(out), offsets
+    position = 0
+    for match in _resizing_chars().finditer(text):
+        index = match.start()
+        offsets.extend(range(position, index))
+        offsets.extend([index] * len(table[ord(text[index])]))
+        position = index + 1
+    offsets.extend(range(position, len(text)))
+    return folded, offsets
 
 
 def raw_span(offsets: list[int], start: int, end: int, raw_length: int) -> tuple[int, int]:

@@ -8,6 +8,7 @@ newswire habit of writing the decimals first with ر). Words and their values li
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
@@ -54,12 +55,13 @@ def to_ascii_digits(text: str) -> str:
     return unify_digits(text)
 
 
+@lru_cache(maxsize=65536)
 def digits_value(text: str) -> float | None:
     """The value of one written number: "3,500" "٣٥٠٠" "2.5" "1.234.567" "20ر115"."""
     folded = to_ascii_digits(text).strip()
     reversed_decimal = _REVERSED_DECIMAL.fullmatch(folded)
     if reversed_decimal:
-        return float(f"{reversed_decimal.group(2)}.{reversed_decimal.group(1)}")
+        return _finite(float(f"{reversed_decimal.group(2)}.{reversed_decimal.group(1)}"))
     if not _DIGITS.fullmatch(folded):
         return None
     if "," in folded:
@@ -70,9 +72,15 @@ def digits_value(text: str) -> float | None:
             folded = folded.replace(",", ".", 1).replace(",", "")
     if folded.count(".") > 1:  # "1.234.567": dots as thousands separators
         folded = folded.replace(".", "")
-    return float(folded)
+    return _finite(float(folded))
 
 
+def _finite(value: float) -> float | None:
+    """None for a number too large for a float (a 400-digit run): JSON output must stay strict."""
+    return value if math.isfinite(value) else None
+
+
+@lru_cache(maxsize=65536)  # called for most tokens of every article, with a small vocabulary
 def lookup_word(token: str) -> NumberWord | None:
     """A folded token as a number word, with و ب ل and the article ال stripped: "وعشرين" "بالثلاثة"."""
     words = number_words()
@@ -82,6 +90,7 @@ def lookup_word(token: str) -> NumberWord | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def ordinal_value(token: str) -> int | None:
     """A folded ordinal token: "الثالث" -> 3, "الأولى" -> 1 (compounds are read by parse_ordinal)."""
     ordinals = ordinal_words()
@@ -138,7 +147,7 @@ def words_value(tokens: list[str]) -> float | None:
     if not seen:
         return None
     result = total + current
-    return result if result else None
+    return _finite(result) if result else None
 
 
 def _combine(total: float, current: float, word: NumberWord) -> tuple[float, float]:

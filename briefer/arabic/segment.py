@@ -12,6 +12,7 @@ scraped feeds have no other paragraph mark, and an unbalanced quote must not swa
 
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
 from importlib import resources
 
@@ -22,14 +23,25 @@ from briefer.types import Sentence
 
 _END = regex.compile(r"[.!?؟]+|؛|…+|\n")
 _CLOSERS = "\"'”’»)]}"
-_URL = regex.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|\b[\w-]+\.(?:com|org|net|gov|edu|sa|eg|uk)\b\S*")
+# An e-mail is tried only where a run of its characters begins (or where the last match ended,
+# \G): trying it inside a long run (a 10,000-digit number) would rescan the run at every position.
+_URL = regex.compile(
+    r"(?:https?://|www\.)\S+|(?:(?<![\w.+-])|\G)[\w.+-]+@[\w-]+\.[\w.]+"
+    r"|\b[\w-]+\.(?:com|org|net|gov|edu|sa|eg|uk)\b\S*"
+)
 _WORD_BEFORE = regex.compile(r"([\p{L}\p{M}.]+)$")
 _DIGIT_BEFORE_LETTER = regex.compile(r"\d\s*\p{L}+$")
+_CHAIN_BEFORE = regex.compile(r"(?:^|\s)[\p{L}\p{M}]{1,3}\.\s*$")
+_SHORT_WITH_PERIOD = regex.compile(r"\s*([\p{L}\p{M}]{1,3})\.")
+_NEXT_WORD = regex.compile(r"\s*([\p{L}\p{M}]+)")
+# what a URL or e-mail cannot do without: a text with none of these has none to protect
+_URL_SIGNS = ("http://", "https://", "www.", "@", ".com", ".org", ".net", ".gov", ".edu", ".sa", ".eg", ".uk")
 # words that continue the clause after a ؛ (a reason, a purpose, a consequence)
 _CLAUSE_GOES_ON = ("لان", "لانه", "لانها", "حيث", "اذ", "كي", "لكي", "مما", "بسبب", "بحيث")
 _QUOTE_TOGGLES = "\"“”"
 _QUOTE_OPEN = "«"
 _QUOTE_CLOSE = "»"
+_QUOTE_MARK = regex.compile("[\"“”«»]")
 
 
 @lru_cache(maxsize=1)
@@ -64,38 +76,35 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
 
 
 def _line_quotes(line: str) -> list[tuple[int, int]]:
+    """An opening mark pairs with the next mark that can close it; a mark left without one is stray.
+
+    The marks are classed once per line (which can open, which can close a « or a "), so each
+    pairing is a bisection: a line full of stray marks stays linear.
+    """
+    marks = [match.start() for match in _QUOTE_MARK.finditer(line)]
+    if not marks:
+        return []
+    openers = [
+        i for i in marks if line[i] == _QUOTE_OPEN or (line[i] in _QUOTE_TOGGLES and not _closes_only(line, i))
+    ]
+    guillemet_closers = [i for i in marks if line[i] == _QUOTE_CLOSE]
+    toggle_closers = [i for i in marks if line[i] in _QUOTE_TOGGLES and not _opens_only(line, i)]
     regions: list[tuple[int, int]] = []
     position = 0
-    while position < len(line):
-        opening = _next_opening(line, position)
-        if opening < 0:
+    while True:
+        next_opener = bisect.bisect_left(openers, position)
+        if next_opener == len(openers):
             break
-        closing = _matching_close(line, opening)
-        if closing < 0:  # a stray mark: skip it and look again after it
+        opening = openers[next_opener]
+        closers = guillemet_closers if line[opening] == _QUOTE_OPEN else toggle_closers
+        next_closer = bisect.bisect_right(closers, opening)
+        if next_closer == len(closers):  # a stray mark: skip it and look again after it
             position = opening + 1
             continue
+        closing = closers[next_closer]
         regions.append((opening, closing + 1))
         position = closing + 1
     return regions
-
-
-def _next_opening(line: str, position: int) -> int:
-    for index in range(position, len(line)):
-        char = line[index]
-        if char == _QUOTE_OPEN or (char in _QUOTE_TOGGLES and not _closes_only(line, index)):
-            return index
-    return -1
-
-
-def _matching_close(line: str, opening: int) -> int:
-    want_guillemet = line[opening] == _QUOTE_OPEN
-    for index in range(opening + 1, len(line)):
-        char = line[index]
-        if want_guillemet and char == _QUOTE_CLOSE:
-            return index
-        if not want_guillemet and char in _QUOTE_TOGGLES and not _opens_only(line, index):
-            return index
-    return -1
 
 
 def _opens_only(line: str, index: int) -> bool:
@@ -112,21 +121,40 @@ def _closes_only(line: str, index: int) -> bool:
     return not before.isspace() and before not in "([:ـ" and (after.isspace() or after in ".,،؛:!?؟)")
 
 
-def _protected_offsets(text: str) -> set[int]:
+class _Spans:
+    """A set of offsets kept as sorted, merged spans: a quote of 100,000 characters is one span."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in sorted(span for span in spans if span[0] < span[1]):
+            if self.ends and start <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], end)
+            else:
+                self.starts.append(start)
+                self.ends.append(end)
+
+    def __contains__(self, offset: int) -> bool:
+        position = bisect.bisect_right(self.starts, offset) - 1
+        return position >= 0 and offset < self.ends[position]
+
+
+def _protected_offsets(text: str) -> _Spans:
     """Offsets where no sentence may end: inside quotations (but not their last char) and URLs."""
-    protected: set[int] = set()
+    protected: list[tuple[int, int]] = []
     for start, end in quote_regions(text):
         closing = end - 1
         inner_end = closing
         while inner_end > start and text[inner_end - 1] in ".!?؟…":
             inner_end -= 1  # a mark just before the closing quote may end the sentence after it
-        protected.update(range(start, inner_end))
-    for match in _URL.finditer(text):
+        protected.append((start, inner_end))
+    urls = _URL.finditer(text) if any(sign in text for sign in _URL_SIGNS) else ()
+    for match in urls:
         url_end = match.end()
         while url_end > match.start() and text[url_end - 1] in ".,)":
             url_end -= 1  # the period after a URL may end the sentence
-        protected.update(range(match.start(), url_end))
-    return protected
+        protected.append((match.start(), url_end))
+    return _Spans(protected)
 
 
 def _ends_sentence(text: str, match: regex.Match) -> bool:
@@ -134,7 +162,7 @@ def _ends_sentence(text: str, match: regex.Match) -> bool:
     if mark == "\n":
         return True
     after = _after_closers(text, match.end())
-    at_line_end = after >= len(text) or text[after] == "\n" or not text[after:].split("\n", 1)[0].strip()
+    at_line_end = _rest_of_line_blank(text, after)
     if mark == "؛":
         return at_line_end or not _next_word(text, after).startswith(_CLAUSE_GOES_ON)
     if mark.startswith("…") or mark.startswith(".."):
@@ -142,6 +170,14 @@ def _ends_sentence(text: str, match: regex.Match) -> bool:
     if mark == ".":
         return _period_ends(text, match.start(), after, at_line_end)
     return True
+
+
+def _rest_of_line_blank(text: str, position: int) -> bool:
+    """Only spaces from ``position`` to the line end (read up to the first other character, not
+    to the line end: a 200,000-character line is read once, not once per period)."""
+    while position < len(text) and text[position] != "\n" and text[position].isspace():
+        position += 1
+    return position >= len(text) or text[position] == "\n"
 
 
 def _period_ends(text: str, position: int, after: int, at_line_end: bool) -> bool:
@@ -171,17 +207,17 @@ def _is_abbreviation(text: str, position: int) -> bool:
     if len(word) > 2:
         return False
     start = position - len(found.group(1))
-    before_chain = regex.search(r"(?:^|\s)[\p{L}\p{M}]{1,3}\.\s*$", text[max(0, start - 8) : start])
+    before_chain = _CHAIN_BEFORE.search(text[max(0, start - 8) : start])
     return _short_with_period(text, position + 1) or bool(before_chain)
 
 
 def _short_with_period(text: str, position: int) -> bool:
-    found = regex.match(r"\s*([\p{L}\p{M}]{1,3})\.", text[position : position + 8])
+    found = _SHORT_WITH_PERIOD.match(text[position : position + 8])
     return bool(found)
 
 
 def _next_word(text: str, position: int) -> str:
-    found = regex.match(r"\s*([\p{L}\p{M}]+)", text[position : position + 40])
+    found = _NEXT_WORD.match(text[position : position + 40])
     return normalize(found.group(1)) if found else ""
 
 

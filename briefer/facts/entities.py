@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 import regex
 
@@ -23,11 +24,12 @@ _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}@_]+(?:\.(?=\s))?|[^\s\p{L}\p{M}\p{N}]"
 _CLITICS = ("و", "ف", "ب", "ل")  # one-letter prefixes tried when a word is not found as is
 _CONNECTORS = {"بن", "بنت", "ابن", "ال", "ابو", "ام", "عبد", "دي", "دو", "فان"}  # normalised
 _MAX_NAME = 4
+_LONG_VOWELS = regex.compile(r"[اوي]")
 _MAX_COMPLEMENT = 9  # words of "رئيس الهيئة العامة للسياحة والآثار" between a title and the name
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    # a named tuple, not a dataclass: an article has hundreds of tokens and a tuple is built 3x faster
     text: str
     start: int
     end: int
@@ -35,16 +37,37 @@ class Token:
 
     @property
     def is_word(self) -> bool:
-        return self.text[0].isalnum() or self.text[0] == "@"
+        # a run of tatweel ("ـ", "ــــ") is a dash in Arabic news: it folds to nothing, no word
+        return (self.text[0].isalnum() or self.text[0] == "@") and self.norm != ""
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end(), _norm(m.group())) for m in _TOKEN.finditer(text)]
+    matches = list(_TOKEN.finditer(text))
+    make = tuple.__new__  # Token's own __new__ is a Python function: three times slower
+    known = _NORMS.get
+    words = [m.group() for m in matches]
+    return [make(Token, (word, m.start(), m.end(), known(word) or _norm(word))) for word, m in zip(words, matches)]
+
+
+@lru_cache(maxsize=2)
+def article_tokens(text: str) -> tuple[Token, ...]:
+    """:func:`tokenize` for a whole article, kept for the next caller: the entities and then the
+    quotes of one article read the same tokens (a tuple, so no caller can change them)."""
+    return tuple(tokenize(text))
+
+
+_NORMS: dict[str, str] = {}
+_NORMS_MAX = 200_000  # distinct words kept; cleared past it so memory stays bounded
 
 
 def _norm(word: str) -> str:
-    # normalising alef maqsura would make the preposition 'على' the name 'علي'
-    return "على" if word in {"على", "وعلى"} else normalize(word)
+    found = _NORMS.get(word)
+    if found is None:
+        if len(_NORMS) >= _NORMS_MAX:
+            _NORMS.clear()
+        # normalising alef maqsura would make the preposition 'على' the name 'علي'
+        found = _NORMS[word] = "على" if word in {"على", "وعلى"} else normalize(word)
+    return found
 
 
 # ------------------------------------------------------------------------------------ lexicons
@@ -102,6 +125,8 @@ def lexicons() -> Lexicons:
 
 def match_phrase(tokens: list[Token], i: int, phrases, max_len: int) -> int:
     """Length in tokens of the longest lexicon phrase starting at tokens[i] (a clitic allowed), else 0."""
+    if i >= len(tokens) or not _may_open(tokens[i].norm, _first_words(phrases)):
+        return 0
     for length in range(min(max_len, len(tokens) - i), 0, -1):
         words = [t.norm for t in tokens[i : i + length]]
         if tuple(words) in phrases:
@@ -112,19 +137,42 @@ def match_phrase(tokens: list[Token], i: int, phrases, max_len: int) -> int:
     return 0
 
 
+def _may_open(norm: str, firsts: frozenset[str]) -> bool:
+    """Whether a word (or the word without a clitic) begins one of the phrases: the cheap test
+    that spares trying every phrase length at every token."""
+    return norm in firsts or (len(norm) > 2 and norm[0] in _CLITICS and norm[1:] in firsts)
+
+
+_FIRST_WORDS: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _first_words(phrases) -> frozenset[str]:
+    """The first words of a phrase collection; remembered for the lexicons' own collections."""
+    known = _FIRST_WORDS.get(id(phrases))
+    if known is not None and known[0] is phrases:  # the same object, not a new one at a reused id
+        return known[1]
+    firsts = frozenset(phrase[0] for phrase in phrases if phrase)
+    lex = lexicons()
+    if any(phrases is mine for mine in (lex.titles, lex.org_names, lex.places)):
+        _FIRST_WORDS[id(phrases)] = (phrases, firsts)
+    return firsts
+
+
 # ------------------------------------------------------------------------------------- finding
 
 
 def find_entities(text: str) -> tuple[Entity, ...]:
     """People with titles, organisations and places, in article order, canonical = fullest form."""
-    tokens = tokenize(text)
+    tokens = article_tokens(text)
     lex = lexicons()
     taken = [False] * len(tokens)
+    marked = [(i, bits) for i, bits in enumerate([_word_bits(token.norm, lex) for token in tokens]) if bits]
     found: list[tuple[int, int, str, int]] = []  # (first token, end exclusive, kind, name start)
-    for finder, kind in ((_org_name_at, "org"), (_titled_person_at, "person"), (_appositive_person_at, "person"),
-                         (_org_at, "org"), (_place_at, "place"), (_named_person_at, "person"),
-                         (_subject_person_at, "person")):
-        for i in range(len(tokens)):
+    for finder, kind, bit in ((_org_name_at, "org", _ORG_NAME), (_titled_person_at, "person", _TITLE),
+                              (_appositive_person_at, "person", 0), (_org_at, "org", _ORG_HEAD),
+                              (_place_at, "place", _PLACE), (_named_person_at, "person", _GIVEN),
+                              (_subject_person_at, "person", _AFTER_VERB)):
+        for i in _candidates(bit, tokens, lex, marked):
             if taken[i]:
                 continue
             end = finder(tokens, i, lex)
@@ -137,11 +185,60 @@ def find_entities(text: str) -> tuple[Entity, ...]:
     return _with_canonical(text, tokens, found, lex, _quoted_regions(text))
 
 
+# What a word can be, as bits: each is a condition one finder requires of the token it starts at
+# (or, for _AFTER_VERB, of the token before), so a finder is tried only where its bit is set.
+_ORG_NAME, _TITLE, _PLACE, _ORG_HEAD, _GIVEN, _AFTER_VERB = 1, 2, 4, 8, 16, 32
+_WORD_BITS: dict[str, int] = {}
+
+
+def _word_bits(norm: str, lex: Lexicons) -> int:
+    bits = _WORD_BITS.get(norm)
+    if bits is None:
+        bits = (
+            _ORG_NAME * _may_open(norm, _first_words(lex.org_names))
+            | _TITLE * _may_open(norm, _first_words(lex.titles))
+            | _PLACE * _may_open(norm, _first_words(lex.places))
+            | _ORG_HEAD * (norm in lex.org_heads)
+            | _GIVEN * (norm in lex.given_names)
+            | _AFTER_VERB * (attribution_cue_of(norm) in {"verb", "participle"} or norm in {"وكانت", "وكان"})
+        )
+        if len(_WORD_BITS) >= _NORMS_MAX:
+            _WORD_BITS.clear()
+        _WORD_BITS[norm] = bits
+    return bits
+
+
+def _candidates(bit: int, tokens: tuple[Token, ...], lex: Lexicons, marked: list[tuple[int, int]]) -> list:
+    """The token indexes where a finder can find something, in order: each test is a condition
+    the finder itself requires, so skipping the other tokens changes nothing. ``marked`` holds
+    (index, bits) for the tokens with any bit set: most words have none."""
+    if not bit:  # the appositive finder: a name, then a comma and a title
+        return _before_comma_and_title(tokens, lex)
+    if bit == _AFTER_VERB:  # the subject slot: the token after a verb
+        return [i + 1 for i, bits in marked if bits & bit and i + 1 < len(tokens)]
+    return [i for i, bits in marked if bits & bit]
+
+
+def _before_comma_and_title(tokens: tuple[Token, ...], lex: Lexicons) -> list[int]:
+    """Words followed, after a run of words, by a comma and a title: an appositive name ends at
+    the first token that is not a word, and must end at such a comma."""
+    candidates: list[int] = []
+    for k in [k for k, token in enumerate(tokens) if token.text in {"،", ","}]:
+        if k + 1 < len(tokens) and match_phrase(tokens, k + 1, lex.titles, 3):
+            before_run = k - 1  # the token before the run of words that ends at this comma
+            while before_run >= 0 and tokens[before_run].is_word:
+                before_run -= 1
+            candidates.extend(range(max(before_run, 0), k))
+    return sorted(set(candidates))
+
+
 def _quoted_regions(text: str) -> list[tuple[int, int]]:
     """Long marked quotes: names in them ('الآنسة منال أطالبك') are not the article's mentions."""
-    from briefer.facts.quotes import marked_regions
+    from briefer.facts.quotes import leading_words, marked_regions
 
-    return [(start, end) for start, end in marked_regions(text) if len(text[start:end].split()) > 4]
+    # (five words at most are read: an unclosed quote can run over a whole long paragraph)
+    regions = marked_regions(text)
+    return [(start, end) for start, end in regions if len(leading_words(text, start, end, 5)) > 4]
 
 
 def _name_start_index(tokens: list[Token], i: int, end: int, lex: Lexicons) -> int:
@@ -265,6 +362,7 @@ def _before_punctuation(tokens: list[Token], k: int) -> bool:
     return k + 1 >= len(tokens) or not tokens[k + 1].is_word
 
 
+@lru_cache(maxsize=65536)
 def attribution_cue_of(norm: str) -> str:
     from briefer.facts.quotes import attribution_cue
 
@@ -319,12 +417,16 @@ def _short_mentions(tokens, found, taken, lex: Lexicons) -> list[tuple[int, int,
             known.update(_skeleton(n) for n in names[-2:] if len(n) > 2 and n not in lex.given_names)
             known.update(_skeleton(n) for n in names[-1:])
     mentions = []
+    if not known:
+        return mentions  # no name to look for
     for i, token in enumerate(tokens):
-        if taken[i] or not token.is_word or token.norm in lex.stopwords or len(token.norm) < 3:
+        norm = token.norm
+        if taken[i] or len(norm) < 3:
             continue
-        if _skeleton(token.norm) in known or (
-            token.norm[0] in _CLITICS and _skeleton(token.norm[1:]) in known and len(token.norm) > 4
-        ):
+        bare = norm[1:] if norm[0] in _CLITICS and len(norm) > 4 else None
+        if not (_skeleton(norm) in known or (bare and _skeleton(bare) in known)):
+            continue  # (tested before the rest: few words are a known name)
+        if token.is_word and norm not in lex.stopwords:
             start = i
             if _first_name_before(tokens, i, taken, lex):
                 start = i - 1
@@ -346,22 +448,24 @@ def _first_name_before(tokens: list[Token], i: int, taken: list[bool], lex: Lexi
         attribution_cue_of(before.norm))
 
 
+@lru_cache(maxsize=65536)
 def _skeleton(word: str) -> str:
     """Long words without their long vowels, so 'كارديشيان' and 'كاردشيان' (one article) meet."""
     if len(word) < 6:
         return word
-    return word[0] + regex.sub(r"[اوي]", "", word[1:])
+    return word[0] + _LONG_VOWELS.sub("", word[1:])
 
 
 def _with_canonical(text, tokens, found, lex: Lexicons, quoted) -> tuple[Entity, ...]:
     spans = [(tokens[s].start, tokens[e - 1].end, kind, tokens[n:e]) for s, e, kind, n in found]
     outside = [span for span in spans if not any(a <= span[0] < b for a, b in quoted)]
+    fullest = _FullestPerson(text, outside)
     entities = []
     for start, end, kind, words in spans:
         if kind == "place":
             canonical = lex.places.get(_phrase_key(words), text[start:end])
         elif kind == "person":
-            canonical = _fullest_person(text, words, outside)
+            canonical = fullest.of(words)
         else:
             canonical = text[start:end]
         entities.append(Entity(text[start:end], kind, start, end, canonical))
@@ -375,19 +479,43 @@ def _phrase_key(words: list[Token]) -> tuple[str, ...]:
     return key
 
 
-def _fullest_person(text: str, words: list[Token], spans) -> str:
-    """The mention with the most name words (then the longest title) that holds all of this
-    mention's name words: 'حسين' -> 'وزير الخارجية العراقي فؤاد حسين'."""
-    mine = {_skeleton(t.norm) for t in words if t.norm not in _CONNECTORS}
-    best, best_rank = "", (0, 0)
-    for start, end, kind, other in spans:
-        if kind != "person":
-            continue
-        theirs = {_skeleton(t.norm) for t in other if t.norm not in _CONNECTORS}
-        rank = (len(theirs), end - start)
-        if mine and mine <= theirs and rank > best_rank:
-            best, best_rank = text[start:end], rank
-    return best or " ".join(t.text for t in words)
+class _FullestPerson:
+    """The mention with the most name words (then the longest title) that holds all of a mention's
+    name words: 'حسين' -> 'وزير الخارجية العراقي فؤاد حسين'.
+
+    Linear in the article: the name-word sets of the person spans are built once, and mentions
+    with the same name words (the same person named again) share one answer."""
+
+    def __init__(self, text: str, spans):
+        self.text = text
+        self.people = []  # (name words, rank, start, end) in span order
+        self.holding: dict[str, list[int]] = {}  # name word -> the people (positions) holding it
+        for start, end, kind, other in spans:
+            if kind == "person":
+                theirs = frozenset(_skeleton(t.norm) for t in other if t.norm not in _CONNECTORS)
+                for word in theirs:
+                    self.holding.setdefault(word, []).append(len(self.people))
+                self.people.append((theirs, (len(theirs), end - start), start, end))
+        self.answers: dict[frozenset[str], str] = {}
+
+    def of(self, words) -> str:
+        mine = frozenset(_skeleton(t.norm) for t in words if t.norm not in _CONNECTORS)
+        best = self.answers.get(mine)
+        if best is None:
+            best = self.answers[mine] = self._best(mine)
+        return best or " ".join(t.text for t in words)
+
+    def _best(self, mine: frozenset[str]) -> str:
+        if not mine:
+            return ""
+        # only the people holding the rarest of these words can hold them all
+        rarest = min(mine, key=lambda word: len(self.holding.get(word, ())))
+        best, best_rank = "", (0, 0)
+        for position in self.holding.get(rarest, ()):
+            theirs, rank, start, end = self.people[position]
+            if mine <= theirs and rank > best_rank:
+                best, best_rank = self.text[start:end], rank
+        return best
 
 
 # ------------------------------------------------------------------------------------ grouping

@@ -36,24 +36,21 @@ from importlib import resources
 import regex
 
 from briefer.arabic.normalize import normalize, normalize_with_map, raw_span
-from briefer.arabic.numbers import lookup_word, ordinal_value, parse_ordinal, words_value
+from briefer.arabic.numbers import digits_value, lookup_word, ordinal_value, parse_ordinal, words_value
 from briefer.types import Figure, Sentence
 
 _TOKEN = regex.compile(r"\d+ر\d+|\d+(?:[.,]\d+)*|[\p{L}\p{M}]+|\S")
-_URLISH = regex.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+|[#@][\p{L}\p{N}_]+")
+# URLs, e-mails (\S+@\S+\.\S+), #hashtags and @handles. A match never crosses a space, so the
+# runs of non-spaces are searched one by one (see _blocked_spans), and the e-mail branch is
+# written without backtracking: the first @ after the first character, then the first dot at
+# least two characters after it, followed by one more character.
+_URLISH = regex.compile(r"(?:https?://|www\.)\S+|\S[^\s@]*+@\S[^\s.]*+\.\S\S*+|[#@][\p{L}\p{N}_]+")
+_URLISH_NO_EMAIL = regex.compile(r"(?:https?://|www\.)\S+|[#@][\p{L}\p{N}_]+")
+_RUN = regex.compile(r"\S+")
 _LATIN = regex.compile(r"[A-Za-z]")
+_CLOCK = regex.compile(r"\d+[.:]\d+")
+_ARABIC = regex.compile(r"\p{Arabic}")
 _CLITICS = ("و", "ب", "ل", "ف", "ك")
-
-
-@dataclass(frozen=True)
-class _Token:
-    text: str  # folded
-    start: int  # offsets in the folded text
-    end: int
-
-    @property
-    def is_digits(self) -> bool:
-        return self.text[0].isdecimal()
 
 
 @dataclass
@@ -88,10 +85,26 @@ class _Lexicon:
         self._single_words = {
             kind: frozenset(phrase[0] for phrase in phrases if len(phrase) == 1) for kind, phrases in self.cues.items()
         }
+        self.approx_last_words = frozenset(phrase[-1] for phrase in self.cues.get("approx", ()) if phrase)
+        # first word -> phrase lengths, per phrase list: a phrase is looked up only where one can start
+        lists = (self.units, self.months, *self.cues.values())
+        self._firsts = {id(phrases): _first_words(phrases) for phrases in lists}
 
     def cue_words(self, kind: str) -> frozenset[str]:
         """The one-word phrases of a cue list."""
         return self._single_words.get(kind, frozenset())
+
+    def first_words(self, phrases: set[tuple[str, ...]] | dict) -> dict[str, tuple[int, ...]]:
+        """First word -> the lengths of the phrases it starts, for one of the lexicon's phrase lists."""
+        found = self._firsts.get(id(phrases))
+        return found if found is not None else _first_words(phrases)
+
+
+def _first_words(phrases: set[tuple[str, ...]] | dict) -> dict[str, tuple[int, ...]]:
+    lengths: dict[str, set[int]] = {}
+    for phrase in phrases:
+        lengths.setdefault(phrase[0], set()).add(len(phrase))
+    return {word: tuple(sorted(found)) for word, found in lengths.items()}
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -108,6 +121,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon()
 
 
+@lru_cache(maxsize=65536)
 def _variants(word: str) -> tuple[str, ...]:
     """The word and what is left without a leading clitic: "والاحد" -> "الاحد", "للعام" -> "العام"."""
     forms = [word]
@@ -126,8 +140,7 @@ def _variants(word: str) -> tuple[str, ...]:
 def find_figures(text: str, sentences: tuple[Sentence, ...]) -> tuple[Figure, ...]:
     """Every key figure of ``text`` in order, each with its span, value, unit and sentence index."""
     folded, offsets = normalize_with_map(text)
-    tokens = [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(folded)]
-    scan = _Scan(text, folded, offsets, tokens)
+    scan = _Scan(text, folded, offsets)
     starts = [sentence.start for sentence in sentences]
     figures = []
     for hit in scan.hits():
@@ -145,6 +158,7 @@ def figure_key(figure: Figure) -> tuple:
     return (value, high, unit)
 
 
+@lru_cache(maxsize=8192)
 def canonical_unit(unit: str) -> str:
     """Unit or head noun folded to one form: "بالمئة" -> "%", "دولارا" -> "دولار", "الجنود" -> "جنود"."""
     words = _phrase(unit)
@@ -173,24 +187,91 @@ def _sentence_of(offset: int, sentences: tuple[Sentence, ...], starts: list[int]
     return -1
 
 
+def _blocked_spans(folded: str) -> list[tuple[int, int]]:
+    """Spans of URLs, e-mails, #hashtags and @handles: digits there are not figures.
+
+    Searched run by run (a match never crosses a space). In a run where no e-mail can start
+    (no @ after its first character with a dot two characters on), the e-mail branch is left
+    out: it would fail at the start and after each @handle, rescanning the run each time.
+    Where one can start, it matches at the run start and takes the whole run. Linear either way.
+    """
+    if "@" not in folded and "#" not in folded and "www." not in folded and "http" not in folded:
+        return []
+    spans: list[tuple[int, int]] = []
+    for run in _RUN.finditer(folded):
+        word = run.group()
+        if "@" not in word and "#" not in word and "www." not in word and "http" not in word:
+            continue
+        first_at = word.find("@", 1)
+        email = first_at > 0 and word.rfind(".", 0, len(word) - 1) >= first_at + 2
+        pattern = _URLISH if email else _URLISH_NO_EMAIL
+        spans.extend(match.span() for match in pattern.finditer(folded, run.start(), run.end()))
+    return spans
+
+
+@lru_cache(maxsize=65536)
+def _matchers_for(word: str) -> tuple:
+    """The matchers that can find a figure starting at this folded token, in the order they are
+    tried. Each test is the first thing its matcher requires of the token (a digit, a number or
+    ordinal word, a month, weekday or cue word, with or without a clitic), so a skipped matcher
+    would have returned None: the scan finds the same figures, trying far fewer. Run once per
+    distinct word."""
+    lex = _lexicon()
+    variants = _variants(word)
+    number = lookup_word(word)
+    ordinal = ordinal_value(word) is not None or (
+        number is not None and number.type == "ten" and word.startswith(("ال", "وال"))
+    )
+
+    def opens(*kinds: str) -> bool:
+        firsts = [lex.first_words(lex.cues.get(kind, {})) for kind in kinds]
+        return any(variant in words for words in firsts for variant in variants)
+
+    tests = (
+        (_Scan._weekday, word in lex.cue_words("day_before_weekday")
+         or any(v in lex.weekdays for v in variants)),
+        (_Scan._day_month, 1 <= _day_number(word, 0) <= 31 or ordinal or word == "شهر"
+         or any(v in lex.first_words(lex.months) for v in variants)),
+        (_Scan._relative, opens("relative_part", "relative")),
+        (_Scan._year, word.isdecimal() and len(word) == 4),
+        (_Scan._time, word == "الساعه"),
+        (_Scan._century, word in lex.cue_words("century_noun") or "القرن" in variants),
+        (_Scan._decade, any(v in lex.cue_words("decade") for v in variants)),
+        (_Scan._rank, opens("rank_noun")),
+        (_Scan._quantity, word[0].isdecimal() or number is not None),
+    )
+    return tuple(matcher for matcher, possible in tests if possible)
+
+
 class _Scan:
     """One pass over the folded tokens; each matcher returns a _Hit or None."""
 
-    def __init__(self, raw: str, folded: str, offsets: list[int], tokens: list[_Token]):
+    def __init__(self, raw: str, folded: str, offsets: list[int]):
         self.raw_text = raw
         self.folded = folded
         self.offsets = offsets
-        self.tokens = tokens
+        # the tokens as three parallel lists: folded text, start and end in the folded text
+        matches = list(_TOKEN.finditer(folded))
+        self.words = [match.group() for match in matches]
+        self.starts = [match.start() for match in matches]
+        self.ends = [match.end() for match in matches]
+        self.count = len(self.words)
         self.lex = _lexicon()
-        self.blocked = [(m.start(), m.end()) for m in _URLISH.finditer(folded)]
+        self.blocked = _blocked_spans(folded)
 
     # ---- driving
 
     def hits(self) -> list[_Hit]:
         found: list[_Hit] = []
+        # dates first, then ranks, then quantities; only the matchers that can start at a word
+        matchers = [_matchers_for(word) for word in self.words]
         index = 0
-        while index < len(self.tokens):
-            hit = self._date(index) or self._rank(index) or self._quantity(index)
+        while index < self.count:
+            hit = None
+            for matcher in matchers[index]:
+                hit = matcher(self, index)
+                if hit:
+                    break
             if hit:
                 found.append(hit)
                 index = hit.last
@@ -198,8 +279,11 @@ class _Scan:
                 index += 1
         return found
 
+    def is_digits(self, index: int) -> bool:
+        return self.words[index][0].isdecimal()
+
     def raw(self, first: int, last: int) -> tuple[int, int]:
-        start, end = self.tokens[first].start, self.tokens[last - 1].end
+        start, end = self.starts[first], self.ends[last - 1]
         return raw_span(self.offsets, start, end, len(self.raw_text))
 
     def figure(self, hit: _Hit, sentence: int) -> Figure:
@@ -223,14 +307,17 @@ class _Scan:
     # ---- token helpers
 
     def word(self, index: int) -> str:
-        return self.tokens[index].text if 0 <= index < len(self.tokens) else ""
+        return self.words[index] if 0 <= index < self.count else ""
 
     def phrase_at(self, index: int, phrases: set[tuple[str, ...]] | dict, clitic_ok: bool = False) -> int:
         """Length in tokens of the longest phrase starting at ``index`` (first word may carry a clitic)."""
         best = 0
         word = self.word(index)
+        firsts = self.lex.first_words(phrases)
         for variant in _variants(word):
-            for length in range(1, 5):
+            for length in firsts.get(variant, ()):
+                if length > 4:
+                    continue
                 if variant != word and length == 1 and not (clitic_ok or variant.startswith("ال")):
                     continue  # "لامس" (touched) is not ل + أمس
                 words = (variant,) + tuple(self.word(index + k) for k in range(1, length))
@@ -243,20 +330,9 @@ class _Scan:
 
     def _adjacent(self, first: int, last: int) -> bool:
         """No space between two tokens: "10ر18ميلون", "يوليو2015"."""
-        return self.tokens[first].end == self.tokens[last].start
+        return self.ends[first] == self.starts[last]
 
     # ---- dates
-
-    def _date(self, index: int) -> _Hit | None:
-        return (
-            self._weekday(index)
-            or self._day_month(index)
-            or self._relative(index)
-            or self._year(index)
-            or self._time(index)
-            or self._century(index)
-            or self._decade(index)
-        )
 
     def _weekday_at(self, index: int) -> int | None:
         for variant in _variants(self.word(index)):
@@ -299,7 +375,7 @@ class _Scan:
         first = index
         day_given = False
         token = self.word(index)
-        if token.isdecimal() and 1 <= int(token) <= 31 and self._month_at(index + 1):
+        if 1 <= _day_number(token, 0) <= 31 and self._month_at(index + 1):
             index, day_given = index + 1, True
         else:
             length = self._ordinal_length(index)
@@ -388,7 +464,7 @@ class _Scan:
         if self.word(index) != "الساعه":
             return None
         nxt = self.word(index + 1)
-        if nxt.isdecimal() or (regex.fullmatch(r"\d+[.:]\d+", nxt) is not None):
+        if nxt.isdecimal() or (_CLOCK.fullmatch(nxt) is not None):
             last = index + 2
         else:
             length = self._ordinal_length(index + 1) or (1 if lookup_word(nxt) else 0)
@@ -439,7 +515,7 @@ class _Scan:
         if self.word(position) == "ال" and self.word(position + 1).isdecimal():
             position += 1
         if self.word(position).isdecimal():
-            return _Hit(index, position + 1, "ordinal", float(self.word(position)))
+            return _Hit(index, position + 1, "ordinal", digits_value(self.word(position)))
         length = self._ordinal_length(position)
         if not length:
             return None
@@ -462,10 +538,9 @@ class _Scan:
         return hit
 
     def _can_start(self, index: int) -> bool:
-        token = self.tokens[index]
-        if token.is_digits:
+        if self.is_digits(index):
             return not self._not_a_figure(index)
-        word = lookup_word(token.text)
+        word = lookup_word(self.words[index])
         if word is None or ordinal_value(self.word(index - 1)) is not None:
             return False  # "الخامس عشر" is an ordinal, read by the date and rank matchers
         following = lookup_word(self.word(index + 1))
@@ -480,8 +555,8 @@ class _Scan:
 
     def _not_a_figure(self, index: int) -> bool:
         """Phone numbers, ids, codes, titles: digits that are not quantities."""
-        token = self.tokens[index]
-        if any(start <= token.start < end for start, end in self.blocked):
+        text, token_start = self.words[index], self.starts[index]
+        if any(start <= token_start < end for start, end in self.blocked):
             return True
         raw_start, raw_end = self.raw(index, index + 1)
         around = self.raw_text[max(0, raw_start - 1) : raw_end + 1]
@@ -489,10 +564,10 @@ class _Scan:
             return True  # C21H30O5, MBC1
         if index and _LATIN.match(self.word(index - 1)):
             return True  # iPhone 6, Windows 10
-        digits = token.text.replace(",", "").replace(".", "")
-        if len(digits) >= 8 and token.text.isdecimal():
+        digits = text.replace(",", "").replace(".", "")
+        if len(digits) >= 8 and text.isdecimal():
             return True  # phone numbers and ids are long bare digit runs
-        if token.text.startswith("0") and len(digits) >= 4 and "." not in token.text:
+        if text.startswith("0") and len(digits) >= 4 and "." not in text:
             return True  # 0501234567, 0114...
         if self.cue_before(index, "id_cue") or self.cue_before(index - 1, "id_cue"):
             return True
@@ -503,14 +578,14 @@ class _Scan:
         """The end of the number phrase at ``index`` and its value (scale words applied)."""
         end = index
         words: list[str] = []
-        while end < len(self.tokens):
-            token = self.tokens[end]
-            if token.is_digits:
+        while end < self.count:
+            text = self.words[end]
+            if text[0].isdecimal():
                 if words:
                     break  # a second written number starts a new figure
-            elif lookup_word(token.text) is None or self._unit_kind(end) == "percent":
+            elif lookup_word(text) is None or self._unit_kind(end) == "percent":
                 break  # "بالمئة" is a unit, not a hundred
-            words.append(token.text)
+            words.append(text)
             end += 1
         return end, words_value(words)
 
@@ -521,12 +596,12 @@ class _Scan:
             position += 1
         if self.word(position) in ("الي", "حتي") or (position == hit.last and self.word(position) in ("و", "او")):
             position += 1
-        if position == hit.last or position >= len(self.tokens):
+        if position == hit.last or position >= self.count:
             return
         link = self.word(position - 1)
         if link == "و" and self.word(hit.first - 1) not in ("بين", "عامي"):
             return  # "40 و60" is a range only after بين
-        if link == "او" and self.tokens[hit.first].is_digits:
+        if link == "او" and self.is_digits(hit.first):
             return
         if not self._can_start(position):
             return
@@ -536,8 +611,11 @@ class _Scan:
         hit.last, hit.value_max, hit.kind = end, high, "range"
 
     def _unit_kind(self, index: int) -> str | None:
+        firsts = self.lex.first_words(self.lex.units)
         for variant in _variants(self.word(index)):
-            for length in range(4, 0, -1):
+            for length in reversed(firsts.get(variant, ())):
+                if length > 4:
+                    continue
                 words = (variant,) + tuple(self.word(index + k) for k in range(1, length))
                 if words in self.lex.units:
                     return self.lex.units[words][0]
@@ -559,11 +637,11 @@ class _Scan:
 
     def _is_head_noun(self, index: int) -> bool:
         word = self.word(index)
-        if not 0 < index < len(self.tokens):
+        if not 0 < index < self.count:
             return False
-        if "\n" in self.folded[self.tokens[index - 1].end : self.tokens[index].start]:
+        if "\n" in self.folded[self.ends[index - 1] : self.starts[index]]:
             return False  # a list number ending its line: "1\nالدور"
-        if len(word) < 2 or not regex.match(r"\p{Arabic}", word):
+        if len(word) < 2 or not _ARABIC.match(word):
             return False
         if word in self.lex.cue_words("no_head") or lookup_word(word) is not None:
             return False
@@ -577,6 +655,10 @@ class _Scan:
 
     def _approx(self, first: int) -> str:
         """The approximation marker just before the figure, as written: "نحو", "أكثر من"."""
+        before = self.word(first - 1)  # a marker ends here: as written, or without its clitic
+        last_words = self.lex.approx_last_words
+        if first < 1 or (before not in last_words and _variants(before)[-1] not in last_words):
+            return ""
         for length in range(4, 0, -1):
             start = first - length
             if start < 0:
@@ -592,6 +674,16 @@ class _Scan:
 # ------------------------------------------------------------------------------ date keys
 
 
+def _day_number(token: str, default: int) -> int:
+    """The value of a token of digits with at most two significant ones ("7", "07"), else
+    ``default``: int() of a 10,000-digit run would raise."""
+    significant = token.lstrip("0")
+    if token.isdecimal() and len(significant) <= 2:
+        return int(significant or "0")
+    return default
+
+
+@lru_cache(maxsize=8192)
 def _date_parts(text: str) -> tuple:
     """(year, month, day, weekday) read from a date as written; a relative date keeps its folded text."""
     lexicon = _lexicon()
@@ -605,12 +697,10 @@ def _date_parts(text: str) -> tuple:
                 found = lexicon.months.get((variant,) + words[position + 1 : position + length])
                 if found and month is None:
                     month = found[0]
-        if word.isdecimal():
-            number = int(word)
-            if len(word) == 4:
-                year = number
-            elif number <= 31 and day is None:
-                day = number
+        if word.isdecimal() and len(word) == 4:
+            year = int(word)
+        elif _day_number(word, 99) <= 31 and day is None:
+            day = _day_number(word, 99)
     if year is month is day is weekday is None:
         return (" ".join(words),)
     return (year, month, day, weekday)

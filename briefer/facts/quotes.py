@@ -25,7 +25,7 @@ from functools import lru_cache
 import regex
 
 from briefer.arabic.normalize import normalize
-from briefer.facts.entities import Lexicons, Token, lexicons, tokenize
+from briefer.facts.entities import Lexicons, Token, article_tokens, lexicons, tokenize
 from briefer.types import Entity, Quote, Sentence
 
 _MARK = regex.compile(r"``|''|[“”«»\"„‟]")
@@ -36,13 +36,18 @@ _CLOSES = {"»", "''"}
 _OPEN_LEFT = set("([:ـ-–—/،,.؛") | {"\n"}
 _CLOSE_RIGHT = set(".,،:;؛!?؟)…-–—]") | set(_FAMILY)
 _SENTENCE_END = regex.compile(r"[.!?؟](?=\s)|\n")
-_NARRATOR_PARTICIPLE = regex.compile(
-    r"\s*[،,]\s*(?:مشير|مبين|مؤكد|موضح|لافت|منوه|مضيف|معتبر)(?:اً|ا|ة|ين)?\b"
+# the narrator taking over unmarked speech (", مشيرا إلى"); the comma is a group
+_NARRATOR_COMMA = regex.compile(
+    r"\s*([،,])\s*(?:مشير|مبين|مؤكد|موضح|لافت|منوه|مضيف|معتبر)(?:اً|ا|ة|ين)?\b"
 )
 _INDIRECT_START = regex.compile(r"(?:ب?أن|ان)(?:ه|ها|هم)?\b")  # 'أنه ...' is reported speech; 'إن ...' may be direct
 _OBJECT_PRONOUNS = {"فيها", "فيه", "له", "لها", "لهم", "عنه", "عنها"}
 _PRONOUN_SUBJECTS = {"سموه", "معاليه", "فخامته", "سماحته"}
 _AUX = {"قد", "كان", "كانت", "وكان", "وكانت", "ان", "بان", "ثم", "التي", "الذي"}
+_COLON = regex.compile(r":")
+_NEWLINE = regex.compile(r"\n")
+_ARABIC = regex.compile(r"\p{Arabic}")
+_WORD = regex.compile(r"\w+")
 _PHRASE_WORDS = 5  # up to this many words embedded in a sentence: a quoted phrase
 
 
@@ -77,6 +82,7 @@ def _naming_cues() -> frozenset[str]:
     return frozenset(normalize(w) for w in _data_lines("naming_cues.txt"))
 
 
+@lru_cache(maxsize=65536)
 def attribution_cue(norm_word: str) -> str:
     """'verb', 'participle' or 'prep' when a normalised word attributes speech ('وقال' -> verb)."""
     cues = _cues()
@@ -92,18 +98,21 @@ def attribution_cue(norm_word: str) -> str:
 
 def find_quotes(text: str, sentences: tuple[Sentence, ...], entities: tuple[Entity, ...] = ()) -> tuple[Quote, ...]:
     """Every quote in article order, with its speaker resolved or left '' (never guessed)."""
-    tokens = tokenize(text)
-    spans = _outermost(_marked_spans(text) + _colon_spans(text, tokens))
-    names = [(e.start, e.end) for e in entities if e.kind in {"person", "org", "place"}]
-    spans = [s for s in spans if not _is_name(text, tokens, s) and not _is_entity(s, names)]
+    tokens = article_tokens(text)
+    starts = [t.start for t in tokens]
+    spans = _outermost(_marked_spans(text) + _colon_spans(text, tokens, starts))
+    names = _Covering([(e.start, e.end) for e in entities if e.kind in {"person", "org", "place"}])
+    clause_cues = _ClauseCues(tokens)
+    spans = [s for s in spans if not (_is_name(text, tokens, s, starts, clause_cues) or _is_entity(s, names))]
     resolver = _Resolver(text, tokens, entities, spans)
+    sentence_of = _SentenceIndex(sentences)
     quotes = []
     for span in spans:
         speaker, speaker_start, speaker_end, anonymous, verb = resolver.speaker(span)
         quotes.append(Quote(
             text=text[span.start:span.end], start=span.start, end=span.end, speaker=speaker,
             speaker_start=speaker_start, speaker_end=speaker_end, kind=_kind(text, span),
-            anonymous=anonymous, verb=verb, sentence=_sentence_of(span.open, sentences),
+            anonymous=anonymous, verb=verb, sentence=sentence_of(span.open),
         ))
         resolver.remember(span, speaker, speaker_start, speaker_end)
     return tuple(quotes)
@@ -114,6 +123,10 @@ def marked_regions(text: str) -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in _marked_spans(text)]
 
 
+def _marked_spans(text: str) -> list[_Span]:
+    return list(_marked_spans_of(text))
+
+
 def _paragraphs(text: str):
     start = 0
     for line in text.split("\n"):
@@ -121,28 +134,70 @@ def _paragraphs(text: str):
         start += len(line) + 1
 
 
-def _marked_spans(text: str) -> list[_Span]:
+@lru_cache(maxsize=2)
+def _marked_spans_of(text: str) -> tuple[_Span, ...]:
+    """The marked quotes of an article, kept for the next caller (entities, then quotes)."""
     spans: list[_Span] = []
     for para_start, para_end in _paragraphs(text):
-        stack: list[tuple[str, int, int]] = []  # (family, mark start, mark end)
+        stack = _MarkStack()
         for match in _MARK.finditer(text, para_start, para_end):
             family = _FAMILY[match.group()]
             if _is_opening(text, match, stack):
-                stack.append((family, match.start(), match.end()))
+                stack.push(family, match.start(), match.end())
                 continue
-            opened = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == family), None)
+            opened = stack.close(family)
             if opened is None:
                 continue  # a stray closing mark: the colon quotes use it as their end
-            _, open_start, open_end = stack[opened]
-            del stack[opened:]
+            _, open_start, open_end = opened
             spans.append(_trimmed(text, open_start, open_end, match.start(), match.end()))
+        narrator = _NarratorVerbs(text, para_start, para_end) if stack else None
         for _, open_start, open_end in stack:  # never closed
-            end = _unclosed_end(text, open_end, para_end)
+            end = narrator.unclosed_end(open_end)
             spans.append(_trimmed(text, open_start, open_end, end, end))
-    return [s for s in spans if s.end > s.start]
+    return tuple(s for s in spans if s.end > s.start)
 
 
-def _is_opening(text: str, match: regex.Match, stack: list) -> bool:
+class _MarkStack:
+    """The quotation marks open in a paragraph, innermost last, with each family's positions kept
+    aside: 'is a mark of this family open?' and 'close the innermost one' cost no pass over the
+    stack, so a paragraph of unclosed marks stays linear."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, int, int]] = []  # (family, mark start, mark end)
+        self.by_family: dict[str, list[int]] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def has(self, family: str) -> bool:
+        return bool(self.by_family.get(family))
+
+    def push(self, family: str, start: int, end: int) -> None:
+        self.by_family.setdefault(family, []).append(len(self.items))
+        self.items.append((family, start, end))
+
+    def pop(self) -> tuple[str, int, int]:
+        """Remove the innermost open mark."""
+        entry = self.items.pop()
+        self.by_family[entry[0]].pop()
+        return entry
+
+    def close(self, family: str) -> tuple[str, int, int] | None:
+        """Remove the innermost open mark of ``family`` and every mark opened inside it; return it."""
+        positions = self.by_family.get(family)
+        if not positions:
+            return None
+        opened = positions[-1]
+        entry = self.items[opened]
+        while len(self.items) > opened:
+            self.pop()
+        return entry
+
+
+def _is_opening(text: str, match: regex.Match, stack: _MarkStack) -> bool:
     mark = match.group()
     if mark in _OPENS or mark in _CLOSES:
         return mark in _OPENS
@@ -154,21 +209,39 @@ def _is_opening(text: str, match: regex.Match, stack: list) -> bool:
         left.isspace() and right in _CLOSE_RIGHT)
     if opening_like != closing_like:
         return opening_like
-    return not any(family == _FAMILY[mark] for family, _, _ in stack)
+    return not stack.has(_FAMILY[mark])
 
 
-def _unclosed_end(text: str, content_start: int, para_end: int) -> int:
-    """An unclosed quote ends where the narrator takes over (', وكتبت ...'), else at the paragraph end."""
-    for match in regex.finditer(r"[،,.؛]\s*(\p{L}+)", text, pos=content_start, endpos=para_end):
-        if attribution_cue(normalize(match.group(1))) == "verb":
-            end = match.start()
+_NARRATOR_TURN = regex.compile(r"[،,.؛]\s*(\p{L}+)")
+_PARAGRAPH_TAIL = {".", *_FAMILY}  # left out of a quote running to its paragraph end, with the spaces
+
+
+class _NarratorVerbs:
+    """Where the narrator takes over in one paragraph (', وكتبت ...'), found once per paragraph
+    rather than once per unclosed mark. A match cannot contain the punctuation that opens the
+    next one, so the matches found from the paragraph start are those found from any later point."""
+
+    def __init__(self, text: str, para_start: int, para_end: int):
+        self.text, self.para_end = text, para_end
+        self.starts = [
+            match.start()
+            for match in _NARRATOR_TURN.finditer(text, pos=para_start, endpos=para_end)
+            if attribution_cue(normalize(match.group(1))) == "verb"
+        ]
+
+    def unclosed_end(self, content_start: int) -> int:
+        """An unclosed quote ends where the narrator takes over, else at the paragraph end."""
+        text = self.text
+        position = bisect.bisect_left(self.starts, content_start)
+        if position < len(self.starts):
+            end = self.starts[position]
             while end > content_start and text[end - 1] in _FAMILY:
                 end -= 1  # 'النار “مجرمون وليسوا محتجين”. وقال': the last mark closes both
             return end
-    end = para_end
-    while end > content_start and (text[end - 1].isspace() or text[end - 1] == "." or text[end - 1] in _FAMILY):
-        end -= 1
-    return end
+        end = self.para_end
+        while end > content_start and (text[end - 1].isspace() or text[end - 1] in _PARAGRAPH_TAIL):
+            end -= 1
+        return end
 
 
 def _trimmed(text: str, open_start: int, start: int, end: int, close: int) -> _Span:
@@ -179,10 +252,10 @@ def _trimmed(text: str, open_start: int, start: int, end: int, close: int) -> _S
     return _Span(start, end, open_start, close)
 
 
-def _colon_spans(text: str, tokens: list[Token]) -> list[_Span]:
+def _colon_spans(text: str, tokens: list[Token], starts: list[int]) -> list[_Span]:
     spans = []
-    starts = [t.start for t in tokens]
-    for colon in regex.finditer(r":", text):
+    lines: dict[int, _ColonLine] = {}  # by line end: what the colons of one line share
+    for colon in _COLON.finditer(text):
         line_end = text.find("\n", colon.end())
         line_end = len(text) if line_end < 0 else line_end
         start = colon.end()
@@ -192,12 +265,31 @@ def _colon_spans(text: str, tokens: list[Token]) -> list[_Span]:
             continue  # nothing on the line, or a marked quote follows (found by _marked_spans)
         if _INDIRECT_START.match(text, start) or not _cue_before(tokens, bisect.bisect_left(starts, colon.start())):
             continue
-        if _MARK.search(" ".join(text[start:line_end].split()[:3])):
+        if _MARK.search(" ".join(leading_words(text, start, line_end, 3))):
             continue  # 'معزيًا الفقيدة “...”': the marked quote right after the colon is the quote
-        end = _colon_quote_end(text, start, line_end)
+        if line_end not in lines:
+            lines[line_end] = _ColonLine(text, text.rfind("\n", 0, colon.start()) + 1, line_end)
+        end = lines[line_end].quote_end(start)
         if end > start:
             spans.append(_Span(start, end, colon.start(), end))
     return spans
+
+
+def leading_words(text: str, start: int, end: int, count: int) -> list[str]:
+    """``text[start:end].split()[:count]`` without splitting the rest of a long line."""
+    words: list[str] = []
+    position = start
+    while len(words) < count:
+        while position < end and text[position].isspace():
+            position += 1
+        if position >= end:
+            break
+        word_end = position
+        while word_end < end and not text[word_end].isspace():
+            word_end += 1
+        words.append(text[position:word_end])
+        position = word_end
+    return words
 
 
 def _cue_before(tokens: list[Token], index: int, reach: int = 15) -> bool:
@@ -209,23 +301,68 @@ def _cue_before(tokens: list[Token], index: int, reach: int = 15) -> bool:
     return False
 
 
-def _colon_quote_end(text: str, start: int, line_end: int) -> int:
-    end = line_end
-    stack: list = []
-    for mark in _MARK.finditer(text, start, line_end):
-        if _is_opening(text, mark, stack):
-            stack.append((_FAMILY[mark.group()], mark.start(), mark.end()))
-        elif any(family == _FAMILY[mark.group()] for family, _, _ in stack):
-            stack.pop()
-        else:
-            end = mark.start()  # the writer closed a quote never opened: the speech ends there
-            break
-    narrator = _NARRATOR_PARTICIPLE.search(text, start, end)
-    if narrator:
-        end = narrator.start()
-    while end > start and (text[end - 1].isspace() or text[end - 1] in "."):
-        end -= 1
-    return end
+class _ColonLine:
+    """Where the unmarked speech after a colon ends, for every colon of one line.
+
+    The speech runs to the line end, or to a closing mark whose quote it never opened, or to the
+    narrator's ', مشيرا'. The marks and the narrator's words of the line are found once, and the
+    walk over the marks is remembered wherever no quote is open: from such a mark the walk goes
+    the same way whichever colon it started from. A long line with many colons stays linear.
+    """
+
+    def __init__(self, text: str, line_start: int, line_end: int):
+        self.text, self.line_end = text, line_end
+        self.marks = list(_MARK.finditer(text, line_start, line_end))
+        self.mark_starts = [mark.start() for mark in self.marks]
+        self.walks: dict[int, int] = {}  # mark index reached with no quote open -> end of the speech
+        narrators = list(_NARRATOR_COMMA.finditer(text, line_start, line_end))
+        self.narrator_starts = [match.start() for match in narrators]
+        self.narrator_commas = [match.start(1) for match in narrators]
+
+    def quote_end(self, start: int) -> int:
+        end = self._marks_end(start)
+        narrator = self._narrator(start, end)
+        if narrator is not None:
+            end = narrator
+        text = self.text
+        while end > start and (text[end - 1].isspace() or text[end - 1] in "."):
+            end -= 1
+        return end
+
+    def _marks_end(self, start: int) -> int:
+        first = bisect.bisect_left(self.mark_starts, start)
+        if first and self.marks[first - 1].end() > start:  # start splits a two-character mark:
+            return _ColonLine(self.text, start, self.line_end)._walk(0)  # its marks read from start
+        return self._walk(first)
+
+    def _walk(self, first: int) -> int:
+        end, stack, unopened = self.line_end, _MarkStack(), []
+        for k in range(first, len(self.marks)):
+            if not stack:
+                if k in self.walks:
+                    end = self.walks[k]
+                    break
+                unopened.append(k)
+            mark = self.marks[k]
+            if _is_opening(self.text, mark, stack):
+                stack.push(_FAMILY[mark.group()], mark.start(), mark.end())
+            elif stack.has(_FAMILY[mark.group()]):
+                stack.pop()  # the innermost, whatever its family
+            else:
+                end = mark.start()  # the writer closed a quote never opened: the speech ends there
+                break
+        for k in unopened:
+            self.walks[k] = end
+        return end
+
+    def _narrator(self, start: int, end: int) -> int | None:
+        """Where a search for the narrator between ``start`` and ``end`` would match: at the
+        first narrator comma from ``start`` (or at ``start``, inside the spaces before that
+        comma). Its words cannot run past ``end``, a mark or the line end."""
+        position = bisect.bisect_left(self.narrator_commas, start)
+        if position < len(self.narrator_commas) and self.narrator_commas[position] < end:
+            return max(start, self.narrator_starts[position])
+        return None
 
 
 def _outermost(spans: list[_Span]) -> list[_Span]:
@@ -241,9 +378,25 @@ def _outermost(spans: list[_Span]) -> list[_Span]:
 # --------------------------------------------------------------------------- names vs quotes
 
 
-def _is_entity(span: _Span, names: list[tuple[int, int]]) -> bool:
+def _is_entity(span: _Span, names: _Covering) -> bool:
     """'مدير الفرع “سياف آل خشيل”': a name the entities found inside the marks."""
-    return any(start <= span.start and span.end <= end for start, end in names)
+    return names.covers(span.start, span.end)
+
+
+class _Covering:
+    """Whether one of some spans holds a given span, by bisection: the spans sorted by start,
+    with the furthest end reached so far."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.furthest: list[int] = []
+        for _, end in ordered:
+            self.furthest.append(max(end, self.furthest[-1]) if self.furthest else end)
+
+    def covers(self, start: int, end: int) -> bool:
+        count = bisect.bisect_right(self.starts, start)  # the spans starting at or before start
+        return count > 0 and self.furthest[count - 1] >= end
 
 
 @lru_cache(maxsize=1)
@@ -253,7 +406,8 @@ def _formulas() -> frozenset[str]:
     return frozenset(normalize(line) for line in _data_lines("not_quotes.txt"))
 
 
-def _is_name(text: str, tokens: list[Token], span: _Span) -> bool:
+def _is_name(text: str, tokens: list[Token], span: _Span, starts: list[int], clause_cues: _ClauseCues
+             ) -> bool:
     """A title, brand, outlet or person written in marks, not somebody's words."""
     if span.open == span.start or text[span.open] == ":":
         return False  # unmarked speech after a colon
@@ -262,15 +416,15 @@ def _is_name(text: str, tokens: list[Token], span: _Span) -> bool:
         return True
     if normalize(text[span.start:span.end]) in _formulas():
         return True
-    if not regex.search(r"\p{Arabic}", text[span.start:span.end]) and len(words) <= 3:
+    if not _ARABIC.search(text[span.start:span.end]) and len(words) <= 3:
         return True
     if span.open and text[span.open - 1] == "ـ":  # لـ”عين اليوم” بـ”الجهوة”
         return True
-    index = bisect.bisect_left([t.start for t in tokens], span.open)
+    index = bisect.bisect_left(starts, span.open)
     if _named_by_cue(tokens, index, len(words)) or _is_lexicon_name(words):
         return True
     if len(words) == 1:
-        return not _clause_has_cue(text, tokens, index)
+        return not clause_cues.before(index)
     return False
 
 
@@ -306,26 +460,52 @@ def _is_lexicon_name(words: list[Token]) -> bool:
     return len(words) <= 4 and (first in {"ابو", "ام", "بن", "ال"} or (first in lex.given_names and len(words) >= 2))
 
 
-def _clause_has_cue(text: str, tokens: list[Token], index: int) -> bool:
-    for token in reversed(tokens[:index]):
-        if token.text in {".", "؟", "!", "?"}:
-            return False
-        if attribution_cue(token.norm):
-            return True
-    return False
+class _ClauseCues:
+    """Whether an attribution word comes before a token in its sentence (after the last . ? !),
+    answered by bisection over the article's sentence marks and attribution words."""
+
+    def __init__(self, tokens: list[Token]):
+        self.tokens = tokens
+        self.stops: list[int] | None = None  # found when first asked: most articles never ask
+
+    def before(self, index: int) -> bool:
+        if self.stops is None:
+            self.stops = [k for k, token in enumerate(self.tokens) if token.text in {".", "؟", "!", "?"}]
+            self.cues = [k for k, token in enumerate(self.tokens) if attribution_cue(token.norm)]
+        return _last_below(self.cues, index) > _last_below(self.stops, index)
+
+
+def _last_below(indexes: list[int], bound: int) -> int:
+    position = bisect.bisect_left(indexes, bound) - 1
+    return indexes[position] if position >= 0 else -1
 
 
 def _kind(text: str, span: _Span) -> str:
-    words = len(regex.findall(r"\w+", text[span.start:span.end]))
+    words = len(_WORD.findall(text[span.start:span.end]))
     after_colon = text[span.open] == ":" or text[: span.open].rstrip().endswith(":")
     return "full" if words > _PHRASE_WORDS or after_colon else "phrase"
 
 
-def _sentence_of(offset: int, sentences: tuple[Sentence, ...]) -> int:
-    for sentence in sentences:
-        if sentence.start <= offset < sentence.end:
-            return sentence.index
-    return -1
+class _SentenceIndex:
+    """The index of the sentence holding an offset: by bisection when the sentences are in order
+    and apart (as split_sentences makes them), else the first one holding it, as a caller's own
+    sentences may overlap."""
+
+    def __init__(self, sentences: tuple[Sentence, ...]):
+        self.sentences = sentences
+        self.starts = [sentence.start for sentence in sentences]
+        self.ordered = all(a.end <= b.start for a, b in zip(sentences, sentences[1:]))
+
+    def __call__(self, offset: int) -> int:
+        if self.ordered:
+            position = bisect.bisect_right(self.starts, offset) - 1
+            if position >= 0 and offset < self.sentences[position].end:
+                return self.sentences[position].index
+            return -1
+        for sentence in self.sentences:
+            if sentence.start <= offset < sentence.end:
+                return sentence.index
+        return -1
 
 
 # -------------------------------------------------------------------------------- speakers
@@ -343,18 +523,47 @@ class _Resolver:
         self.spans = spans
         self.last: tuple[str, int, int, int] | None = None  # speaker, its span, end of that quote
         self.lex = lexicons()
+        # Indexes so that each quote costs a bisection, not a pass over the article: the spans
+        # are in order and apart (see _outermost), the people in order of their starts.
+        self.span_opens = [span.open for span in spans]
+        self.span_closes = [span.close for span in spans]
+        self.people_starts = [e.start for e in self.people]
+        self.people_ends = [e.end for e in self.people]
+        self.people_apart = all(a.end <= b.start for a, b in zip(self.people, self.people[1:]))
+        self.breaks = self._sentence_breaks()
+        self._openers: _Latest | None = None  # built when first needed
+        self._windows: dict[int, dict[str, list[int]]] = {}
         self.subjects = self._attribution_subjects()
+        self.latest_subject = _Latest(self.subjects)
 
     def _attribution_subjects(self) -> list[tuple[int, tuple[str, int, int, bool]]]:
         """(offset, speaker) for every 'وقال X' / 'X قال' outside quotes: antecedents for 'وأضاف'."""
         found = []
         for k, token in enumerate(self.tokens):
-            if attribution_cue(token.norm) != "verb" or any(s.open <= token.start < s.close for s in self.spans):
+            if attribution_cue(token.norm) != "verb" or self._in_quote(token.start):
                 continue
             subject = self._subject_after(k + 1, skip=_OBJECT_PRONOUNS) or self._subject_before(0, k)
             if subject:
                 found.append((subject[1], subject))
         return found
+
+    def _in_quote(self, offset: int) -> bool:
+        position = bisect.bisect_right(self.span_opens, offset) - 1
+        return position >= 0 and offset < self.span_closes[position]
+
+    def _sentence_breaks(self) -> list[int]:
+        """The indexes, in order, of the tokens that end a sentence: a final mark, or a token with
+        a line break after it (tokens hold no spaces: a break belongs to the token before it)."""
+        marks = {k for k, token in enumerate(self.tokens) if token.text in {".", "؟", "!", "?"}}
+        for newline in _NEWLINE.finditer(self.text):
+            before = bisect.bisect_right(self.starts, newline.start()) - 1
+            if before >= 0:
+                marks.add(before)
+        return sorted(marks)
+
+    def _last_break_before(self, index: int) -> int:
+        position = bisect.bisect_left(self.breaks, index) - 1
+        return self.breaks[position] if position >= 0 else -1
 
     def remember(self, span: _Span, speaker: str, start: int, end: int) -> None:
         if speaker:
@@ -392,13 +601,12 @@ class _Resolver:
     def _clause_start(self, index: int, past_quotes: bool = True) -> int:
         """Token index where the sentence holding tokens[index] begins (not before an earlier quote)."""
         offset = self.tokens[index].start if index < len(self.tokens) else len(self.text)
-        floor = max((s.close for s in self.spans if s.close <= offset), default=0) if past_quotes else 0
-        for k in range(index - 1, -1, -1):
-            token = self.tokens[k]
-            gap_end = self.tokens[k + 1].start if k + 1 < len(self.tokens) else len(self.text)
-            if token.start < floor or token.text in {".", "؟", "!", "?"} or "\n" in self.text[token.end:gap_end]:
-                return k + 1
-        return 0
+        floor = 0
+        if past_quotes:
+            closed = bisect.bisect_right(self.span_closes, offset)
+            floor = self.span_closes[closed - 1] if closed else 0
+        before_floor = min(bisect.bisect_left(self.starts, floor), index) - 1  # last token starting before it
+        return max(self._last_break_before(index), before_floor) + 1
 
     def _cue_in(self, clause: int, first: int) -> tuple[int, str] | None:
         for k in range(first - 1, clause - 1, -1):
@@ -470,9 +678,10 @@ class _Resolver:
         return None
 
     def _first_in_clause(self, clause: int, until: int):
-        for entity in self.people:
-            if self.tokens[clause].start <= entity.start < self.tokens[until].start:
-                return entity.canonical, entity.start, entity.end, False
+        position = bisect.bisect_left(self.people_starts, self.tokens[clause].start)
+        if position < len(self.people) and self.people_starts[position] < self.tokens[until].start:
+            entity = self.people[position]
+            return entity.canonical, entity.start, entity.end, False
         return None
 
     def _anonymous_head(self, token: Token) -> bool:
@@ -501,42 +710,107 @@ class _Resolver:
     def _definite(self, k: int):
         """'الشبكة' or 'المقيم': the person or body the article introduced with that word."""
         bare = self.tokens[k].norm[2:]
+        if self.people_apart:
+            found = self._latest_introduced(bare, bisect.bisect_right(self.people_ends, self.tokens[k].start))
+        else:  # a caller's own entities may overlap: look at each
+            found = self._latest_introduced_slowly(bare, k)
+        if found is not None:
+            return found.canonical, self.tokens[k].start, self.tokens[k].end, False
+        if self._anonymous_head(self.tokens[k]):
+            return self._description(k, anonymous=True)
+        return None
+
+    def _latest_introduced(self, bare: str, before: int) -> Entity | None:
+        """Of the first ``before`` people, the latest whose first word is ``bare``, else the latest
+        with ``bare`` among the six words before it (the body named with the word itself first)."""
+        if not bare:
+            return None
+        for reach in (0, 6):
+            holders = self._window_index(reach).get(bare, [])
+            position = bisect.bisect_left(holders, before) - 1
+            if position >= 0:
+                return self.people[holders[position]]
+        return None
+
+    def _latest_introduced_slowly(self, bare: str, k: int) -> Entity | None:
         earlier = [e for e in reversed(self.people) if e.end <= self.tokens[k].start]
-        for reach in (0, 6):  # the body named with the word itself first, then a word just before
+        for reach in (0, 6):
             for entity in earlier:
                 first = self._index(entity.start)
                 window = [t.norm for t in self.tokens[max(0, first - reach) : first + 1]]
                 if bare and bare in window:
-                    return entity.canonical, self.tokens[k].start, self.tokens[k].end, False
-        if self._anonymous_head(self.tokens[k]):
-            return self._description(k, anonymous=True)
+                    return entity
         return None
+
+    def _window_index(self, reach: int) -> dict[str, list[int]]:
+        """Word -> the people (by position) whose first word, or one up to ``reach`` words before
+        it, is that word."""
+        if reach not in self._windows:
+            index: dict[str, list[int]] = {}
+            for position, entity in enumerate(self.people):
+                first = self._index(entity.start)
+                for word in {t.norm for t in self.tokens[max(0, first - reach) : first + 1]}:
+                    index.setdefault(word, []).append(position)
+            self._windows[reach] = index
+        return self._windows[reach]
 
     def _pronoun(self, offset: int):
         """A verb without a subject ('وأضاف', 'وتابع'): the first person earlier in its sentence,
         else the latest explicit subject of an attribution, last speaker or person opening a sentence."""
         clause = self._clause_start(self._index(offset), past_quotes=False)
         clause_start = self.tokens[clause].start if clause < len(self.tokens) else offset
-        for entity in self.people:
-            if clause_start <= entity.start < offset and entity.kind == "person":
+        position = bisect.bisect_left(self.people_starts, clause_start)
+        while position < len(self.people) and self.people_starts[position] < offset:
+            entity = self.people[position]
+            if entity.kind == "person":
                 return entity.canonical, entity.start, entity.end, False
-        candidates = [(position, found) for position, found in self.subjects if position < clause_start]
-        candidates += [(e.start, (e.canonical, e.start, e.end, False)) for e in self.people
-                       if e.kind == "person" and e.start < clause_start and self._opens_sentence(e)]
-        if self.last and self.last[3] <= clause_start:
-            candidates.append((self.last[3], (self.last[0], self.last[1], self.last[2], False)))
-        if not candidates:
+            position += 1
+        # the latest antecedent before the clause: an attribution's subject, a person opening a
+        # sentence, or the last speaker (on a tie, the first of these kinds wins)
+        best = None
+        subject, opener = self.latest_subject.before(clause_start), self._sentence_openers().before(clause_start)
+        for candidate in (subject, opener):
+            if candidate is not None and (best is None or candidate[0] > best[0]):
+                best = candidate
+        if self.last and self.last[3] <= clause_start and (best is None or self.last[3] > best[0]):
+            best = (self.last[3], (self.last[0], self.last[1], self.last[2], False))
+        if best is None:
             return self._recent_person(offset)
-        return max(candidates, key=lambda c: c[0])[1]
+        return best[1]
+
+    def _sentence_openers(self) -> _Latest:
+        if self._openers is None:
+            self._openers = _Latest([(e.start, (e.canonical, e.start, e.end, False)) for e in self.people
+                                     if e.kind == "person" and self._opens_sentence(e)])
+        return self._openers
 
     def _recent_person(self, offset: int):
         """Last resort for a subjectless verb: the person named last in this or the previous paragraph."""
         paragraph = self.text.rfind("\n", 0, self.text.rfind("\n", 0, offset))
-        for entity in reversed(self.people):
-            if paragraph < entity.start < offset and entity.kind == "person":
+        position = bisect.bisect_left(self.people_starts, offset) - 1
+        while position >= 0 and self.people_starts[position] > paragraph:
+            entity = self.people[position]
+            if entity.kind == "person":
                 return entity.canonical, entity.start, entity.end, False
+            position -= 1
         return None
 
     def _opens_sentence(self, entity: Entity) -> bool:
         index = self._index(entity.start)
         return index - self._clause_start(index) <= 2
+
+
+class _Latest:
+    """Of (position, value) pairs, the one with the greatest position below a bound, the first
+    given on a tie (as ``max`` over the pairs in their order would choose), by bisection."""
+
+    def __init__(self, pairs: list[tuple[int, tuple]]):
+        first_at: dict[int, tuple[int, tuple]] = {}
+        for position, value in pairs:
+            first_at.setdefault(position, (position, value))
+        self.positions = sorted(first_at)
+        self.first_at = first_at
+
+    def before(self, bound: int) -> tuple[int, tuple] | None:
+        index = bisect.bisect_left(self.positions, bound) - 1
+        return self.first_at[self.positions[index]] if index >= 0 else None
