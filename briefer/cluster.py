@@ -13,6 +13,8 @@ held by very many articles (a word of the day, not of the event) is not used to 
 from __future__ import annotations
 
 import math
+import sys
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -46,23 +48,38 @@ _WORD = regex.compile(r"[\p{L}\p{N}]+")
 _CLITICS = regex.compile(r"^(?:[وف]?[بكل]?ال|[وف]?لل)(?=\p{L}{2,})")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Features:
-    """What similarity looks at in one article."""
+    """What similarity looks at in one article.
 
-    weights: dict[str, float]  # term -> tf-idf weight, L2-normalised
+    The term weights are kept as a tuple of terms and a float array rather than a dict: a day of
+    10,000 articles holds all of them at once, and a dict costs five times as much."""
+
+    terms: tuple[str, ...]  # heaviest first
+    values: array  # their tf-idf weights, L2-normalised
     figures: frozenset[str]  # figure values that identify an event (see figure_keys)
     entities: frozenset[str]  # normalised canonical entity names
 
+    @classmethod
+    def of(cls, weights: dict[str, float], figures: frozenset[str], entities: frozenset[str]) -> Features:
+        ranked = sorted(weights, key=lambda t: (-weights[t], t))
+        return cls(tuple(ranked), array("d", (weights[t] for t in ranked)), figures, entities)
+
+    @property
+    def weights(self) -> dict[str, float]:
+        return dict(zip(self.terms, self.values))
+
     def keys(self) -> list[str]:
         """The index keys: heaviest terms first, then the figures."""
-        top = sorted(self.weights, key=lambda t: (-self.weights[t], t))[:INDEX_TERMS]
-        return top + [f"#{value}" for value in sorted(self.figures)]
+        return list(self.terms[:INDEX_TERMS]) + [f"#{value}" for value in sorted(self.figures)]
 
 
 def terms(text: str) -> list[str]:
-    """Normalised words without the article: 'والانتخابات' and 'انتخابات' both -> 'انتخابات'."""
-    return [_CLITICS.sub("", word) for word in _WORD.findall(normalize(text).lower())]
+    """Normalised words without the article: 'والانتخابات' and 'انتخابات' both -> 'انتخابات'.
+
+    Interned: thousands of articles share one vocabulary, and every article's copy of a word
+    would otherwise be a string of its own (hundreds of MB on a 10,000-article day)."""
+    return [sys.intern(_CLITICS.sub("", word)) for word in _WORD.findall(normalize(text).lower())]
 
 
 def cluster(briefs: Sequence[ArticleBrief], threshold: float) -> list[list[int]]:
@@ -86,7 +103,8 @@ def featurize(briefs: Sequence[ArticleBrief]) -> list[Features]:
     document_frequency = Counter(term for count in counts for term in count)
     total = len(briefs)
     features = []
-    for brief, count in zip(briefs, counts):
+    for index, brief in enumerate(briefs):
+        count, counts[index] = counts[index], None  # freed as we go: only the weights are kept
         # idf = log(1 + N/df) stays positive, so two reports alone in a batch still match on their
         # shared words; words in more than half of a larger batch are the day's filler and go
         common = max(2, total * COMMON_SHARE)
@@ -96,7 +114,7 @@ def featurize(briefs: Sequence[ArticleBrief]) -> list[Features]:
             if document_frequency[term] <= common
         }
         weights = _l2_normalised({t: w for t, w in weights.items() if w > 0})
-        features.append(Features(weights, figure_keys(brief), _entity_keys(brief)))
+        features.append(Features.of(weights, figure_keys(brief), _entity_keys(brief)))
     return features
 
 
@@ -118,8 +136,9 @@ def candidate_pairs(features: Sequence[Features]) -> set[tuple[int, int]]:
 
 def similarity(a: Features, b: Features) -> float:
     """Cosine of the term weights, plus capped bonuses for shared figures and entities."""
-    small, large = (a.weights, b.weights) if len(a.weights) <= len(b.weights) else (b.weights, a.weights)
-    cosine = sum(weight * large.get(term, 0.0) for term, weight in small.items())
+    small, large = (a, b) if len(a.terms) <= len(b.terms) else (b, a)
+    index = large.weights
+    cosine = sum(weight * index.get(term, 0.0) for term, weight in zip(small.terms, small.values))
     figures = min(len(a.figures & b.figures), MAX_FIGURES) * FIGURE_BONUS
     entities = min(len(a.entities & b.entities), MAX_ENTITIES) * ENTITY_BONUS
     support = min(1.0, cosine / BONUS_SUPPORT)

@@ -19,7 +19,7 @@ from typing import Any
 # --------------------------------------------------------------------------------------- ingest
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One news article as read from a file, feed line or stdin, debris already removed."""
 
@@ -36,7 +36,7 @@ class Article:
 # ---------------------------------------------------------------------------------- analysis
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     index: int
     start: int
@@ -44,7 +44,7 @@ class Sentence:
     text: str  # == article.text[start:end]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """A number that matters: a count, amount, percentage, date or range, with its unit."""
 
@@ -59,7 +59,7 @@ class Figure:
     sentence: int = -1  # index of the sentence holding it
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     """Quoted words and who said them."""
 
@@ -79,7 +79,7 @@ class Quote:
         return bool(self.speaker)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     text: str  # as written
     kind: str  # person | org | place | title
@@ -88,7 +88,7 @@ class Entity:
     canonical: str = ""  # fullest form in the article (with title for people)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Analysis:
     """Everything the analysis layer found in one article."""
 
@@ -103,7 +103,7 @@ class Analysis:
 # --------------------------------------------------------------------------------- summaries
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Bullet:
     lang: str  # "ar" | "en"
     text: str
@@ -113,7 +113,7 @@ class Bullet:
     origin: str = ""  # engine name that wrote it; "extractive-fallback" after a replacement
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Verdict:
     """What the faithfulness guard did with one bullet."""
 
@@ -123,7 +123,7 @@ class Verdict:
     problems: tuple[str, ...] = ()  # human-readable, e.g. "figure 3050 not in source"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArticleBrief:
     """One article, summarised and checked."""
 
@@ -144,7 +144,7 @@ class ArticleBrief:
 # --------------------------------------------------------------------------------- briefing
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Disagreement:
     """Outlets reporting different values for the same quantity."""
 
@@ -152,7 +152,7 @@ class Disagreement:
     values: tuple[tuple[str, str], ...]  # (figure text, source) pairs
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Story:
     id: str
     briefs: tuple[ArticleBrief, ...]  # the best article first; its bullets are the story's
@@ -169,13 +169,13 @@ class Story:
         return tuple(b.article for b in self.briefs)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Skipped:
     origin: str  # file, file:line, or article id
     reason: str  # one line, for the person reading the briefing
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Briefing:
     date: str  # ISO date of the briefing
     title: str
