@@ -21,11 +21,11 @@ import importlib
 import json
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 import regex
 
@@ -183,6 +183,9 @@ class Lexicon:
     phrases: dict[tuple[str, ...], Entry]  # folded Arabic words -> entry
     letters: dict[str, str]  # Arabic letter -> Latin, for names no list knows
     longest: int
+    # first folded word -> (the other folded words, entry), longest phrase first: one dict lookup
+    # per token tells whether any phrase can start there, instead of one per length and variant
+    by_first: dict[str, tuple[tuple[tuple[str, ...], Entry], ...]] = field(default_factory=dict)
 
 
 @cache
@@ -203,20 +206,30 @@ def lexicon() -> Lexicon:
         else:
             # first entry wins, so a word listed as a country is not re-read as an adjective
             phrases.setdefault(tuple(_fold(w) for w in _words(arabic)), Entry(category, english))
-    return Lexicon(phrases, letters, max(len(key) for key in phrases))
+    return Lexicon(phrases, letters, max(len(key) for key in phrases), _index_by_first_word(phrases))
+
+
+def _index_by_first_word(phrases: dict[tuple[str, ...], Entry]) -> dict[str, tuple[tuple[tuple[str, ...], Entry], ...]]:
+    grouped: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+    for key, entry in phrases.items():
+        grouped.setdefault(key[0], []).append((key[1:], entry))
+    return {first: tuple(sorted(found, key=lambda item: -len(item[0]))) for first, found in grouped.items()}
 
 
 # words, digit runs (any script, with decimal/thousands separators), percent signs and slashes
 _TOKEN = regex.compile(r"\p{Nd}+(?:[.,٫٬]\p{Nd}+)*|[%٪/]|[\p{L}\p{M}]+")
+_ARABIC_WORD = regex.compile(r"\p{Script=Arabic}{3,}")
+# news repeats its words: per-word results are cached, sized for a large briefing's vocabulary
+_WORD_CACHE_SIZE = 1 << 16
 _PREFIXES = "وفبلك"  # one-letter clitics written joined to the next word
 NAME_CATEGORIES = frozenset({"country", "city", "org", "place"})
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: several hundred are made per article, a dataclass costs 3x more
     text: str
     start: int
     end: int
+    folded: str  # _fold(text), computed once per token for every lookup that starts or spans it
 
     @property
     def is_number(self) -> bool:
@@ -237,23 +250,37 @@ def _words(text: str) -> list[str]:
 
 
 def _tokens(text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return [Token(word, m.start(), m.end(), _fold(word)) for m in _TOKEN.finditer(text) for word in (m.group(),)]
 
 
+@lru_cache(maxsize=_WORD_CACHE_SIZE)
 def _fold(word: str) -> str:
     return normalize(word)
 
 
 def _match_at(tokens: Sequence[Token], i: int, categories: frozenset[str] | None = None) -> Match | None:
     """The longest lexicon phrase starting at token i, allowing a clitic on its first word."""
-    lex = lexicon()
-    for length in range(min(lex.longest, len(tokens) - i), 0, -1):
-        rest = tuple(_fold(t.text) for t in tokens[i + 1 : i + length])
-        for skip, first in _first_word_variants(tokens[i].text):
-            entry = lex.phrases.get((_fold(first), *rest))
-            if entry and (categories is None or entry.category in categories):
-                return Match(length, entry, skip)
+    available = len(tokens) - i
+    for length, skip, rest, entry in _phrases_opened_by(tokens[i].text):
+        if length > available or (categories is not None and entry.category not in categories):
+            continue
+        if all(tokens[i + 1 + k].folded == word for k, word in enumerate(rest)):
+            return Match(length, entry, skip)
     return None
+
+
+@lru_cache(maxsize=_WORD_CACHE_SIZE)
+def _phrases_opened_by(word: str) -> tuple[tuple[int, int, tuple[str, ...], Entry], ...]:
+    """(length, skip, other folded words, entry) for every phrase the word can start, in the order
+    _match_at must try them: longest first, then the word as written before it without a clitic."""
+    by_first = lexicon().by_first
+    found = [
+        (len(rest) + 1, order, skip, rest, entry)
+        for order, (skip, first) in enumerate(_first_word_variants(word))
+        for rest, entry in by_first.get(_fold(first), ())
+    ]
+    found.sort(key=lambda item: (-item[0], item[1]))
+    return tuple((length, skip, rest, entry) for length, _, skip, rest, entry in found)
 
 
 def _first_word_variants(word: str) -> list[tuple[int, str]]:
@@ -270,6 +297,8 @@ def _first_word_variants(word: str) -> list[tuple[int, str]]:
 
 
 FIGURE_PARTS = frozenset({"scale", "unit", "currency"})
+_BEFORE_NUMBER = frozenset({"approx", "month"})
+_MONTH = frozenset({"month"})
 
 
 @dataclass(frozen=True)
@@ -285,12 +314,14 @@ def figure_spans(text: str, arabic_units: bool = False) -> list[Span]:
 
     With ``arabic_units`` (facts-only English, no model to translate), a head noun the lexicon
     does not know stays as written ("6 مهربين"): a bare "6" would say nothing."""
-    tokens = _tokens(text)
+    return _figure_spans_in(_tokens(text), arabic_units)
+
+
+def _figure_spans_in(tokens: Sequence[Token], arabic_units: bool = False) -> list[Span]:
     spans: list[Span] = []
-    i = 0
-    while i < len(tokens):
-        if not tokens[i].is_number:
-            i += 1
+    resume = 0  # tokens before it belong to the figure already taken
+    for i in [k for k, token in enumerate(tokens) if token.is_number]:  # few numbers among many words
+        if i < resume:
             continue
         first, left = _extend_left(tokens, i)
         last, right = _extend_right(tokens, i)
@@ -300,21 +331,21 @@ def figure_spans(text: str, arabic_units: bool = False) -> list[Span]:
         start = tokens[first].start + (left[0].skip if left else 0)
         english = " ".join([*(m.entry.english for m in left), _english_number(tokens[i].text), *right])
         spans.append(Span(start, tokens[last].end, _tidy_figure(english), "figure"))
-        i = last + 1
+        resume = last + 1
     return spans
 
 
 def _is_arabic_word(token: Token) -> bool:
-    return not token.is_number and bool(regex.match(r"\p{Script=Arabic}{3,}", token.text))
+    return not token.is_number and _ARABIC_WORD.match(token.text) is not None
 
 
 def _extend_left(tokens: Sequence[Token], i: int) -> tuple[int, list[Match]]:
     """Approximations ('نحو', 'أكثر من') and a month before the number ('يونيو/ حزيران 2026')."""
     first, found = i, []
     while first > 0:
-        match = _phrase_ending_at(tokens, first, frozenset({"approx", "month"}))
+        match = _phrase_ending_at(tokens, first, _BEFORE_NUMBER)
         if match is None:
-            if first >= 2 and tokens[first - 1].text == "/" and _phrase_ending_at(tokens, first - 1, frozenset({"month"})):
+            if first >= 2 and tokens[first - 1].text == "/" and _phrase_ending_at(tokens, first - 1, _MONTH):
                 first -= 1  # the slash between two names of the same month
                 continue
             break
@@ -380,8 +411,11 @@ def _english_number(text: str) -> str:
     return text.translate(_DIGITS)
 
 
+_SPACE_BEFORE_PERCENT = regex.compile(r"\s+%")
+
+
 def _tidy_figure(text: str) -> str:
-    return regex.sub(r"\s+%", "%", text).strip()
+    return _SPACE_BEFORE_PERCENT.sub("%", text).strip()
 
 
 # ====================================================================================== quotes, names
@@ -408,17 +442,31 @@ def quote_spans(text: str) -> list[QuoteSpan]:
 
 def name_spans(text: str, analysis: Analysis | None) -> list[Span]:
     """Places and organisations the lexicon knows, and the facts layer's named entities."""
-    spans = _lexicon_name_spans(text)
+    return _name_spans_in(text, _tokens(text), analysis)
+
+
+def _name_spans_in(text: str, tokens: Sequence[Token], analysis: Analysis | None) -> list[Span]:
+    spans = _lexicon_name_spans_in(tokens)
     if analysis is not None:
         for entity in analysis.entities:
             if entity.kind in {"person", "org", "place"} and len(entity.text) > 2:
-                for found in regex.finditer(regex.escape(entity.text), text):
-                    spans.append(Span(found.start(), found.end(), english_phrase(entity.text, romanize=False), "name"))
+                spans += [
+                    Span(start, start + len(entity.text), english_phrase(entity.text, romanize=False), "name")
+                    for start in _occurrences(entity.text, text)
+                ]
     return spans
 
 
-def _lexicon_name_spans(text: str) -> list[Span]:
-    tokens = _tokens(text)
+def _occurrences(needle: str, text: str) -> list[int]:
+    """Starts of the non-overlapping occurrences, left to right (a plain find: no regex to build)."""
+    starts, start = [], text.find(needle)
+    while start >= 0:
+        starts.append(start)
+        start = text.find(needle, start + len(needle))
+    return starts
+
+
+def _lexicon_name_spans_in(tokens: Sequence[Token]) -> list[Span]:
     spans, i = [], 0
     while i < len(tokens):
         match = _match_at(tokens, i, NAME_CATEGORIES)
@@ -432,6 +480,7 @@ def _lexicon_name_spans(text: str) -> list[Span]:
     return spans
 
 
+@lru_cache(maxsize=_WORD_CACHE_SIZE)  # speakers and entities recur across bullets and articles
 def english_phrase(text: str, romanize: bool = True, keep_arabic: bool = False) -> str:
     """A name or title through the lexicon, English word order for 'title + nationality'.
 
@@ -521,8 +570,11 @@ class Masked:
 def mask(text: str, analysis: Analysis | None = None, with_quotes: bool = True) -> Masked:
     """Replace figures, quotes and names by placeholders the translation model passes through."""
     quotes = quote_spans(text) if with_quotes else []
+    tokens = _tokens(text)
     chosen = _non_overlapping(
-        [Span(q.start, q.end, "", "quote") for q in quotes] + figure_spans(text) + name_spans(text, analysis)
+        [Span(q.start, q.end, "", "quote") for q in quotes]
+        + _figure_spans_in(tokens)
+        + _name_spans_in(text, tokens, analysis)
     )
     counters = {"figure": 0, "quote": 0, "name": 0}
     prefixes = {"figure": "FIG", "quote": "QUOTE", "name": "NAME"}
@@ -623,8 +675,8 @@ def _headline_ar(analysis: Analysis) -> str:
 
 def lexicon_headline(analysis: Analysis) -> str:
     """What the lexicon can say of the headline: its places, organisations and figures."""
-    headline = _headline_ar(analysis)
-    spans = _lexicon_name_spans(headline) + figure_spans(headline, arabic_units=True)
+    tokens = _tokens(_headline_ar(analysis))
+    spans = _lexicon_name_spans_in(tokens) + _figure_spans_in(tokens, arabic_units=True)
     items = [s.english for s in sorted(spans, key=lambda s: s.start)]
     return " · ".join(dict.fromkeys(items))
 
@@ -636,12 +688,14 @@ def lexicon_bullets(analysis: Analysis, bullets_ar: Sequence[Bullet]) -> tuple[B
 
 
 def _lexicon_bullet(analysis: Analysis, bullet: Bullet) -> list[Bullet]:
-    figures = [s.english for s in figure_spans(_outside_quotes(bullet.text), arabic_units=True)]
-    speakers = [_speaker_line(analysis, bullet.text, q) for q in quote_spans(bullet.text)]
+    tokens = _tokens(bullet.text)
+    quotes = quote_spans(bullet.text)
+    figures = [s.english for s in _figure_spans_in(_outside_quotes(tokens, quotes), arabic_units=True)]
+    speakers = [_speaker_line(analysis, bullet.text, q) for q in quotes]
     if not figures and not speakers:
         return []
     parts = []
-    names = list(dict.fromkeys(s.english for s in _lexicon_name_spans(bullet.text)))
+    names = list(dict.fromkeys(s.english for s in _lexicon_name_spans_in(tokens)))
     if names:
         parts.append(", ".join(names))
     if figures:
@@ -651,11 +705,15 @@ def _lexicon_bullet(analysis: Analysis, bullet: Bullet) -> list[Bullet]:
     return [Bullet("en", text[:1].upper() + text[1:], bullet.sources, bullet.role, True, "lexicon")]
 
 
-def _outside_quotes(text: str) -> str:
-    """The text with quoted words blanked (same length): a quote's figures are the speaker's."""
-    for quote in quote_spans(text):
-        text = text[: quote.start] + " " * (quote.end - quote.start) + text[quote.end :]
-    return text
+def _outside_quotes(tokens: Sequence[Token], quotes: Sequence[QuoteSpan]) -> list[Token]:
+    """The tokens outside every quotation: a quote's figures are the speaker's.
+
+    A quote span opens and closes on a quotation mark, which no token contains, so no token
+    straddles a quote's edge: dropping the tokens inside gives the tokens of the text with the
+    quotes blanked out, without tokenising it again."""
+    if not quotes:
+        return list(tokens)
+    return [t for t in tokens if not any(q.start <= t.start < q.end for q in quotes)]
 
 
 def _speaker_line(analysis: Analysis, text: str, quote: QuoteSpan) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefer.arabic.segment import split_sentences
 from briefer.translate import (
@@ -111,3 +113,113 @@ def test_facts_only_english_keeps_an_unknown_unit_as_written():
     from briefer.translate import figure_spans
 
     assert [s.english for s in figure_spans("مقتل 6 مهربين وإصابة 3 جنود", arabic_units=True)] == ["6 مهربين", "3 soldiers"]
+
+
+# ------------------------------------------------------------------ the fast paths give the same answers
+
+LEXICON_WORDS = sorted({word for key in lexicon().phrases for word in key})
+OTHER_WORDS = ["أعلنت", "الحكومة", "أن", "في", "يوم", "الأحد", "2.5", "٤٠", "3,500", "/", "%", "حزيران", "صالح"]
+
+
+def _scanned_match(tokens, i, categories=None):
+    """The lookup as first written: every length, longest first, every clitic variant of the first word."""
+    from briefer import translate
+    from briefer.translate import Match, _first_word_variants, _fold
+
+    lex = translate.lexicon()
+    for length in range(min(lex.longest, len(tokens) - i), 0, -1):
+        rest = tuple(_fold(t.text) for t in tokens[i + 1 : i + length])
+        for skip, first in _first_word_variants(tokens[i].text):
+            entry = lex.phrases.get((_fold(first), *rest))
+            if entry and (categories is None or entry.category in categories):
+                return Match(length, entry, skip)
+    return None
+
+
+words_with_clitics = st.tuples(
+    st.sampled_from(["", "", "", "و", "ب", "ل", "لل", "ف"]),
+    st.sampled_from(LEXICON_WORDS + OTHER_WORDS),
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(words_with_clitics, min_size=1, max_size=12).map(" ".join))
+def test_indexed_lookup_finds_what_a_scan_of_every_length_finds(text):
+    from briefer.translate import NAME_CATEGORIES, _match_at, _tokens
+
+    tokens = _tokens(text)
+    for categories in (None, NAME_CATEGORIES, frozenset({"approx", "month"})):
+        for i in range(len(tokens)):
+            assert _match_at(tokens, i, categories) == _scanned_match(tokens, i, categories)
+
+
+def _blank_quotes(text):
+    from briefer.translate import quote_spans
+
+    for quote in quote_spans(text):
+        text = text[: quote.start] + " " * (quote.end - quote.start) + text[quote.end :]
+    return text
+
+
+QUOTE_PIECES = ["وقال الوزير", "«الحملة تشمل 15 محافظة»", "“لن نتراجع عن 3 قرارات”", '"نحو 2.5 مليار"',
+                "``40%''", "«", "”", '"', "بلغ", "4,000", "جندي،", ":", "5٪", "في", "بغداد."]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(QUOTE_PIECES), max_size=15).map(lambda parts: "".join(p + " " * (len(p) % 2) for p in parts)))
+def test_dropping_quoted_tokens_equals_tokenising_the_text_with_quotes_blanked(text):
+    from briefer.translate import _outside_quotes, _tokens, quote_spans
+
+    kept = [(t.text, t.start, t.end) for t in _outside_quotes(_tokens(text), quote_spans(text))]
+    assert kept == [(t.text, t.start, t.end) for t in _tokens(_blank_quotes(text))]
+
+
+@pytest.mark.parametrize(
+    ("needle", "text"),
+    [("فؤاد حسين", "قال فؤاد حسين إن فؤاد حسين"), ("ااا", "اااااااا"), ("بغداد", "لا ذكر لها"), ("a.b", "a.b axb a.b")],
+)
+def test_entity_occurrences_are_the_non_overlapping_literal_matches(needle, text):
+    import regex
+
+    from briefer.translate import _occurrences
+
+    assert _occurrences(needle, text) == [m.start() for m in regex.finditer(regex.escape(needle), text)]
+
+
+def test_english_side_tokenises_the_headline_and_each_bullet_once(monkeypatch):
+    from briefer import translate
+
+    calls = []
+    tokens = translate._tokens
+    monkeypatch.setattr(translate, "_tokens", lambda text: calls.append(text) or tokens(text))
+    analysis = _analysis()
+    bullets_ar = [Bullet("ar", s.text, sources=(s.index,)) for s in analysis.sentences]
+    headline, bullets, _ = english_side(analysis, bullets_ar)
+    assert headline == "Iraq · 2.5 million children" and len(bullets) == 2  # same answers as above
+    assert calls == [analysis.article.title] + [b.text for b in bullets_ar]
+
+
+@pytest.fixture
+def tiny_lexicon(monkeypatch):
+    """A two-entry lexicon where a word and the same word without its clitic open different phrases."""
+    from briefer import translate
+
+    phrases = {
+        ("وزير",): translate.Entry("title", "minister"),
+        ("زير", "الماء"): translate.Entry("word", "water jar"),  # 'و' + 'زير الماء' reads as 'and the water jar'
+    }
+    small = translate.Lexicon(phrases, {}, 2, translate._index_by_first_word(phrases))
+    monkeypatch.setattr(translate, "lexicon", lambda: small)
+    translate._phrases_opened_by.cache_clear()
+    yield small
+    translate._phrases_opened_by.cache_clear()  # forget the tiny lexicon's answers
+
+
+def test_longer_phrase_wins_over_the_word_as_written(tiny_lexicon):
+    from briefer.translate import _match_at, _tokens
+
+    tokens = _tokens("وزير الماء")
+    found = _match_at(tokens, 0)
+    assert (found.length, found.entry.english, found.skip) == (2, "water jar", 1)
+    assert found == _scanned_match(tokens, 0)
+    assert _match_at(_tokens("وزير النفط"), 0).entry.english == "minister"
