@@ -25,12 +25,14 @@ verifiable at the end is dropped: unverified text never reaches the briefing.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import json
+import math
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
@@ -42,7 +44,7 @@ from briefer.errors import ConfigError
 from briefer.facts.english import find_english_figures, format_english_number, number_span
 from briefer.facts.entities import find_entities
 from briefer.facts.figures import find_figures
-from briefer.types import Analysis, Briefing, Bullet, Figure, Quote, Verdict
+from briefer.types import Analysis, Briefing, Bullet, Figure, Quote, Sentence, Verdict
 
 ACTIONS = ("kept", "repaired", "replaced", "dropped")
 POLICY_STEPS = ("repair", "replace", "drop")
@@ -55,12 +57,20 @@ _LEXICON_FILE = "verify_lexicon.json"
 _MAX_FALLBACK_SENTENCES = 2
 _MIN_QUOTE_WORDS = 4  # shorter quoted spans are names and slogans (“عاصفة الحزم”), not statements
 _ATTRIBUTION_WINDOW = 8  # words before/after a quote that can name who said it
+_TAIL = 40  # characters after a figure read for its percent and currency words
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _DIGIT_RUN = regex.compile(r"\p{Nd}+(?:[.,٫٬]\p{Nd}+)*")
 _PLAIN_DIGITS = regex.compile(r"\p{Nd}+")
+_NEXT_WORD = regex.compile(r"\s*[\p{L}\p{M}]+")
+_NEXT_WORD_GROUP = regex.compile(r"\s*([\p{L}\p{M}]+)")
+_THOUSANDS_MARK = regex.compile(r"(?<=\d)[,٬](?=\d{3}(?!\d))")
+_NAME_BREAK = regex.compile(r"[,،.;؛:!?؟()\"“”«»\n]")
+_GROUPED_NUMBER = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _INVISIBLE = regex.compile(r"[\u200b-\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 _EDGE_PUNCT = " \t\n.,،;؛:!?؟-–—()[]"
-_PUNCT_MAP = str.maketrans({"،": ",", "؛": ";", "؟": "?", "٪": "%"})
+#: Arabic punctuation -> ASCII; applied with str.replace, many times faster than str.translate on
+#: Arabic text (no target is also a source, so the order does not matter)
+_PUNCT_PAIRS = (("،", ","), ("؛", ";"), ("؟", "?"), ("٪", "%"))
 
 Fallback = Callable[[Bullet], "Bullet | None"]
 
@@ -125,33 +135,134 @@ def _lexicon() -> _Lexicon:
 # ------------------------------------------------------------------------------ matching forms
 
 
+@lru_cache(maxsize=8192)
 def _fold(text: str) -> str:
-    """The matching normalisation: Arabic letter/digit forms unified, punctuation forms and spaces."""
-    text = _INVISIBLE.sub("", normalize(text)).translate(_PUNCT_MAP)
-    return " ".join(text.split())
+    """The matching normalisation: Arabic letter/digit forms unified, punctuation forms and spaces.
+
+    Cached: a bullet is folded by several checks, and figure texts and names recur.
+    """
+    return " ".join(_fold_chars(text).split())
 
 
-def _forms(token: str) -> set[str]:
-    """A folded token and its forms without clitics (و ف ب ل ك and the article ال)."""
+def _fold_chars(text: str) -> str:
+    """``_fold`` before spaces are collapsed: a map of each character on its own (no context)."""
+    text = _INVISIBLE.sub("", normalize(text))
+    for arabic, ascii_form in _PUNCT_PAIRS:
+        text = text.replace(arabic, ascii_form)
+    return text
+
+
+#: characters seen to fold to exactly one character (most of any text): checked once each
+_ONE_TO_ONE: set[str] = set()
+_ONE_TO_ONE_LIMIT = 65536  # past this many, new characters are checked every time (memory bound)
+
+
+def _resizing_chars(text: str) -> str:
+    """The characters of ``text`` that fold to none or several characters, sorted."""
+    resizing = []
+    for char in set(text) - _ONE_TO_ONE:
+        if len(_fold_chars(char)) != 1:
+            resizing.append(char)
+        elif len(_ONE_TO_ONE) < _ONE_TO_ONE_LIMIT:
+            _ONE_TO_ONE.add(char)
+    return "".join(sorted(resizing))
+
+
+@lru_cache(maxsize=256)
+def _char_class(chars: str) -> regex.Pattern:
+    return regex.compile("[" + "".join(regex.escape(ch) for ch in chars) + "]")
+
+
+class _Folding:
+    """``_fold`` of any slice of one text, with the text folded once.
+
+    Folding maps each character on its own, so the folded characters of a slice are a slice of
+    the folded characters of the text; only the characters that fold to none or several
+    (diacritics, tatweel, ligatures) move the offsets, and they are few: their positions and the
+    running shift they cause map a raw offset to a folded one.
+    """
+
+    def __init__(self, text: str, whole: bool = True):
+        """``whole=False``: fold slice by slice (a bullet with a figure or two gains nothing from
+        folding it all)."""
+        self.text = text
+        self._exact = False
+        if not whole:
+            return
+        self._chars = _fold_chars(text)
+        self._positions: list[int] = []  # raw offsets of the characters that do not fold to one
+        self._shift = [0]  # _shift[k]: folded minus raw length over the first k of them
+        resizing = _resizing_chars(text)
+        if resizing:
+            for match in _char_class(resizing).finditer(text):
+                self._positions.append(match.start())
+                self._shift.append(self._shift[-1] + len(_fold_chars(match.group())) - 1)
+        # a normalisation that looked at context would break the slicing: fold slice by slice then
+        self._exact = len(self._chars) == len(text) + self._shift[-1]
+
+    def token_forms(self, more: str = "") -> frozenset[str]:
+        """``_token_forms(text + more)``, reusing the folded text."""
+        if not self._exact:
+            return _token_forms(self.text + more)
+        # the tokens of the folded characters are the tokens of _fold (no token holds a space)
+        return frozenset().union(*map(_forms, _TOKEN.findall(self._chars + _fold_chars(more))))
+
+    def fold(self, start: int, end: int) -> str:
+        """``_fold(text[start:end])`` (non-negative offsets; past the end as slicing allows)."""
+        if not self._exact or start < 0 or end < 0:
+            return _fold(self.text[start:end])
+        return " ".join(self._chars[self._folded_offset(start) : self._folded_offset(end)].split())
+
+    def _folded_offset(self, offset: int) -> int:
+        offset = min(offset, len(self.text))
+        if not self._positions:
+            return offset
+        return offset + self._shift[bisect.bisect_left(self._positions, offset)]
+
+    def first_token(self, offset: int, window: int = 16, folded: str | None = None) -> tuple[str, int]:
+        """The token ``_fold(text[offset:])`` opens with ("" if none), and the offset read up to.
+
+        Folding the whole rest of the article for every figure made reading an article quadratic.
+        The fold of a window is a prefix of the fold of the rest (characters fold on their own), so
+        once the window shows a character after the token, or no token at all, the answer is known.
+        ``folded``: the fold of the first window, when the caller has it.
+        """
+        while True:
+            folded = self.fold(offset, offset + window) if folded is None else folded
+            match = _TOKEN.match(folded)
+            if offset + window >= len(self.text) or (folded and (match is None or match.end() < len(folded))):
+                return (match.group() if match else ""), offset + window
+            window, folded = window * 4, None
+
+
+@lru_cache(maxsize=65536)
+def _forms(token: str) -> frozenset[str]:
+    """A folded token and its forms without clitics (و ف ب ل ك and the article ال).
+
+    Cached: the same few thousand words come back in every article, sentence and bullet."""
     forms = {token}
     for prefix in ("وال", "فال", "بال", "كال", "لل", "ال"):
         if token.startswith(prefix) and len(token) - len(prefix) >= 2:
             forms.add(token[len(prefix) :])
     if token[:1] in "وفبلك" and len(token) > 3:
         forms.add(token[1:])
-    return forms
+    return frozenset(forms)
 
 
-def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(_fold(text))
+@lru_cache(maxsize=16384)
+def _tokens(text: str) -> tuple[str, ...]:
+    """Folded word tokens; cached: figure texts, units and names are read again and again."""
+    return tuple(_TOKEN.findall(_fold(text)))
 
 
-def _token_forms(text: str) -> set[str]:
-    return {form for token in _tokens(text) for form in _forms(token)}
+@lru_cache(maxsize=8192)
+def _token_forms(text: str) -> frozenset[str]:
+    """Cached by text: provenance asks for the same source sentences' forms for every bullet."""
+    return frozenset().union(*map(_forms, _tokens(text)))
 
 
-def _has_token(token: str, forms: set[str]) -> bool:
-    return bool(_forms(token) & forms)
+def _has_token(token: str, forms: frozenset[str]) -> bool:
+    return not _forms(token).isdisjoint(forms)
 
 
 def _name_tokens(name: str) -> list[str]:
@@ -181,7 +292,7 @@ class _Quantity:
     end: int
     folded: str  # folded text of the extent, for figures without a numeric value
 
-    @property
+    @cached_property
     def digits(self) -> frozenset[str]:
         """The digit runs written in it: a date is compared by these (day and year), not one value."""
         return frozenset(d.replace(",", "") for d in _DIGIT_RUN.findall(self.folded))
@@ -210,38 +321,44 @@ def _close(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
 
 
-def _arabic_quantities(text: str, figures: Sequence[Figure]) -> list[_Quantity]:
+def _arabic_quantities(text: str, figures: Sequence[Figure], folding: _Folding | None = None) -> list[_Quantity]:
     """Quantities of Arabic figures, reading the scale, percent and currency words around them.
 
     The figures layer may or may not fold "2.5 مليار" into one figure; reading the next word here
     keeps مليون and مليار apart either way (a scale word already inside the figure is not re-applied).
+    ``folding`` is the caller's ``_Folding(text)``; a bullet's few figures fold slice by slice.
     """
+    folding = folding or _Folding(text, whole=False)
+    return [_arabic_quantity(text, fig, folding)[0] for fig in figures]
+
+
+def _arabic_quantity(text: str, fig: Figure, folding: _Folding) -> tuple[_Quantity, int]:
+    """One figure's quantity, and the offset of ``text`` it read up to: any text that has the same
+    characters from the figure's start to there gives the same quantity."""
     lexicon = _lexicon()
-    quantities = []
-    for fig in figures:
-        value, end = fig.value, fig.end
-        inside = set(_tokens(fig.text))
-        after = _TOKEN.match(_fold(text[end:]).lstrip())
-        if value is not None and not inside & lexicon.scale_words.keys() and after:
-            scale = lexicon.scale_words.get(after.group())
-            if scale:
-                value *= scale
-                end = _end_of_next_word(text, end)
-        value_max = fig.value_max
-        if value_max is not None and value is not None and fig.value:
-            value_max *= value / fig.value
-        tail = _fold(text[end : end + 40])
-        written = _fold(fig.text)
-        percent = (fig.kind == "percent" or fig.unit in {"%", "٪"} or tail.startswith(lexicon.percent_words)
-                   or any(word in written for word in lexicon.percent_words))
-        currency = _arabic_currency(fig, tail)
-        quantities.append(_Quantity(fig, value, value_max, percent, currency, fig.start, end, _fold(text[fig.start : end])))
-    return quantities
+    value, end = fig.value, fig.end
+    reach = end
+    has_scale, written_percent, currency = _figure_words(fig.text, fig.unit)
+    tail = folding.fold(end, end + _TAIL)  # the words after the figure: scale, percent, currency
+    if value is not None and not has_scale:
+        after, reach = folding.first_token(end, _TAIL, tail)
+        scale = lexicon.scale_words.get(after) if after else None
+        if scale:
+            value *= scale
+            end = _end_of_next_word(text, end)
+            tail = folding.fold(end, end + _TAIL)
+    value_max = fig.value_max
+    if value_max is not None and value is not None and fig.value:
+        value_max *= value / fig.value
+    percent = fig.kind == "percent" or fig.unit in {"%", "٪"} or tail.startswith(lexicon.percent_words) or written_percent
+    currency = currency or _currency_in(_TOKEN.findall(tail)[:3])
+    quantity = _Quantity(fig, value, value_max, percent, currency, fig.start, end, folding.fold(fig.start, end))
+    return quantity, max(reach, end + _TAIL)
 
 
 def _bare_value(written: str) -> float | None:
     digits = normalize(written).replace("٬", ",")
-    if regex.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", digits):
+    if _GROUPED_NUMBER.fullmatch(digits):
         digits = digits.replace(",", "")
     try:
         return float(digits.replace(",", "."))
@@ -249,18 +366,29 @@ def _bare_value(written: str) -> float | None:
         return None  # "1.2.3": a version or list label, not a quantity
 
 
-def _arabic_currency(fig: Figure, tail: str) -> str:
+@lru_cache(maxsize=8192)
+def _figure_words(text: str, unit: str) -> tuple[bool, bool, str]:
+    """What a figure's own words say, read once per wording: whether its text holds a scale word,
+    whether it writes a percent word, and the currency its unit or text names ("" if none)."""
     lexicon = _lexicon()
-    for token in _tokens(fig.unit) + _tokens(fig.text) + _TOKEN.findall(tail)[:3]:
+    written = _fold(text)
+    has_scale = bool(set(_tokens(text)) & lexicon.scale_words.keys())
+    return has_scale, any(word in written for word in lexicon.percent_words), _currency_in((*_tokens(unit), *_tokens(text)))
+
+
+def _currency_in(tokens: Iterable[str]) -> str:
+    """The currency the first currency word among ``tokens`` names ("" if none)."""
+    currencies = _lexicon().currencies
+    for token in tokens:
         for form in _forms(token):
-            if form in lexicon.currencies:
-                return lexicon.currencies[form]
+            if form in currencies:
+                return currencies[form]
     return ""
 
 
 def _end_of_next_word(text: str, offset: int) -> int:
-    match = regex.match(r"\s*[\p{L}\p{M}]+", text[offset:])
-    return offset + match.end() if match else offset
+    match = _NEXT_WORD.match(text, offset)
+    return match.end() if match else offset
 
 
 def _english_quantities(text: str) -> list[_Quantity]:
@@ -275,19 +403,90 @@ def _english_quantities(text: str) -> list[_Quantity]:
 # ------------------------------------------------------------------------------ the article
 
 
+class _QuantityIndex:
+    """The article's quantities arranged so that a bullet's quantity meets only those it may match.
+
+    ``same_as`` decides by one of three rules:
+
+    - a date on either side: by digit runs (a bullet's date meets every quantity, a bullet's number
+      every date of the article: dates are few);
+    - no value on either side: the same folded text (looked up by it);
+    - two numbers: ``_close`` values (or the value against a range's upper bound), and ``_close``
+      values differ by at most 3e-9 * max(1, |value|), so nothing outside a window ten times wider
+      matches.
+
+    The candidates hold every match; ``same_as`` still decides each one, so verdicts are unchanged.
+    """
+
+    def __init__(self, quantities: Sequence[_Quantity]):
+        self.quantities = quantities
+        self._dates = {i for i, q in enumerate(quantities) if q.is_date}
+        self._by_folded: dict[str, list[int]] = {}
+        self._unordered: list[int] = []  # numbers that are not finite: no window holds them
+        bounds: list[tuple[float, int]] = []
+        for i, q in enumerate(quantities):
+            self._by_folded.setdefault(q.folded, []).append(i)
+            if q.is_date or q.value is None:
+                continue
+            if not _finite(q.value, q.value_max):
+                self._unordered.append(i)
+                continue
+            bounds.append((q.value, i))
+            if q.value_max is not None:
+                bounds.append((q.value_max, i))
+        bounds.sort()
+        self._values = [value for value, _ in bounds]
+        self._owners = [i for _, i in bounds]
+
+    def candidates(self, quantity: _Quantity) -> Sequence[_Quantity]:
+        """The article's quantities ``quantity.same_as`` may accept, in article order."""
+        if quantity.is_date or (quantity.value is not None and not math.isfinite(quantity.value)):
+            return self.quantities  # a date is compared with everything by its digits: rare, kept simple
+        chosen = set(self._dates)  # the article's dates are few: same_as reads their digits
+        if quantity.value is None:
+            chosen.update(self._by_folded.get(quantity.folded, ()))
+        else:
+            chosen |= {i for i in self._by_folded.get(quantity.folded, ()) if self.quantities[i].value is None}
+            margin = 1e-8 * max(1.0, abs(quantity.value))
+            low = bisect.bisect_left(self._values, quantity.value - margin)
+            high = bisect.bisect_right(self._values, quantity.value + margin)
+            chosen.update(self._owners[low:high], self._unordered)
+        return [self.quantities[i] for i in sorted(chosen)]
+
+
+def _finite(value: float, value_max: float | None) -> bool:
+    return math.isfinite(value) and (value_max is None or math.isfinite(value_max))
+
+
 class _Source:
     """What the guard compares bullets with, computed once per article."""
 
     def __init__(self, analysis: Analysis):
         article = analysis.article
         self.analysis = analysis
-        self.folded = _fold(article.text)
-        self.forms = _token_forms(article.text + "\n" + article.title)
-        self.quantities = _arabic_quantities(article.text, (*analysis.figures, *self._bare_numbers()))
+        folding = self._folding = _Folding(article.text)
+        self.folded = folding.fold(0, len(article.text))
+        self.forms = folding.token_forms("\n" + article.title)
+        read = [_arabic_quantity(article.text, f, folding) for f in (*analysis.figures, *self._bare_numbers())]
+        self.quantities = [quantity for quantity, _ in read]
+        # per figure of the facts layer: its quantity and how far it read, for bullets copied verbatim
+        self._figure_reads = read[: len(analysis.figures)]
         self.quotes = [(q, _fold(q.text)) for q in analysis.quotes]
         self.people = self._people()
         self.digit_runs = {_digit_key(m.group()) for m in _DIGIT_RUN.finditer(self.folded)}
         self.digit_runs |= {m.group() for m in _PLAIN_DIGITS.finditer(self.folded)}
+        self._matches: dict[int, tuple[_Quantity, tuple[_Quantity, ...]]] = {}
+        self._index = _QuantityIndex(self.quantities)
+        self._slice_quantities: dict[str, tuple[_Quantity, ...]] = {}
+
+    def matching(self, quantity: _Quantity) -> tuple[_Quantity, ...]:
+        """The article's quantities that a bullet's quantity says (the checks and provenance both ask)."""
+        held = self._matches.get(id(quantity))  # by identity: hashing a quantity costs more than this
+        if held is not None and held[0] is quantity:
+            return held[1]
+        found = tuple(s for s in self._index.candidates(quantity) if quantity.same_as(s))
+        self._matches[id(quantity)] = (quantity, found)  # holding it keeps its id from being reused
+        return found
 
     def _bare_numbers(self) -> list[Figure]:
         """Digit runs the figures layer did not take (a hotline "911", the parts of "21/5/1436").
@@ -306,6 +505,85 @@ class _Source:
             sentence = self.sentence_of(match.start())
             bare += [Figure(text[s:e], s, e, v, sentence=sentence) for s, e, v in sorted(readings, key=str) if v is not None]
         return bare
+
+    def fold(self, text: str) -> str:
+        """``_fold(text)``, read off the folded article when ``text`` is copied from it."""
+        start = self.analysis.article.text.find(text) if text else -1
+        return self._folding.fold(start, start + len(text)) if start >= 0 else _fold(text)
+
+    def bullet_quantities(self, bullet: Bullet) -> list[_Quantity]:
+        """The bullet's quantities: for an Arabic bullet copied from the article, read from the
+        article's figures in that span instead of running the figures layer on it again."""
+        if bullet.lang != "ar":
+            return list(_quantities_of(bullet.lang, bullet.text))
+        found = self._slice_quantities.get(bullet.text)
+        if found is None:
+            found = self._slice_quantities[bullet.text] = self._quantities_of_slice(bullet.text)
+        return list(found)
+
+    def _quantities_of_slice(self, text: str) -> tuple[_Quantity, ...]:
+        """``_quantities_of("ar", text)``, from the article's own where ``text`` is copied from it.
+
+        A figure whose reading (scale word, 40 characters of tail) stays inside the copy has the
+        article's quantity, moved; one read near the copy's end is read again in the copy.
+        """
+        found = self._figures_of_slice(text)
+        if found is None:
+            return _quantities_of("ar", text)
+        offset, figures = found
+        folding = None
+        quantities = []
+        for index, figure in figures:
+            quantity, reach = self._figure_reads[index]
+            if reach <= offset + len(text):
+                quantities.append(_Quantity(figure, quantity.value, quantity.value_max, quantity.percent, quantity.currency,
+                                            quantity.start - offset, quantity.end - offset, quantity.folded))
+                continue
+            folding = folding or _Folding(text, whole=False)
+            quantities.append(_arabic_quantity(text, figure, folding)[0])
+        return tuple(quantities)
+
+    def _figures_of_slice(self, text: str) -> tuple[int, list[tuple[int, Figure]]] | None:
+        """``find_figures(text, split_sentences(text))`` for a verbatim slice of the article, or None.
+
+        Returned as the slice's offset and (index in ``analysis.figures``, figure in the slice) pairs.
+
+        The figures layer reads a figure from its own words (digits, scale, unit, approximation
+        marker), so a slice that cuts through no figure holds the article's figures of that span.
+        A slice that cuts one ("2.5" before مليار in the next bullet) or touches one at its edge is
+        read afresh, and so is a figure whose text is not its span (an Analysis made otherwise).
+        """
+        if not text.strip():
+            return None
+        article = self.analysis.article.text
+        start = article.find(text)
+        while start >= 0:
+            inside = self._figures_within(start, start + len(text))
+            if inside == []:
+                return start, []
+            if inside is not None:
+                sentences = split_sentences(text)
+                starts = [sentence.start for sentence in sentences]
+                figures = self.analysis.figures
+                return start, [
+                    (i, dataclasses.replace(figures[i], start=figures[i].start - start, end=figures[i].end - start,
+                                            sentence=_sentence_at(figures[i].start - start, sentences, starts)))
+                    for i in inside
+                ]
+            start = article.find(text, start + 1)
+        return None
+
+    def _figures_within(self, start: int, end: int) -> list[int] | None:
+        """Indexes of the article's figures inside [start, end); None if one crosses or touches an edge."""
+        inside = []
+        text = self.analysis.article.text
+        for i, f in enumerate(self.analysis.figures):
+            if f.end <= start or f.start >= end:
+                continue
+            if f.start <= start or f.end >= end or f.text != text[f.start : f.end]:
+                return None
+            inside.append(i)
+        return inside
 
     def _people(self) -> list[set[str]]:
         """Distinctive tokens of every person the facts layer knows: speakers and person entities."""
@@ -334,22 +612,22 @@ class _Source:
 
 def find_problems(analysis: Analysis, bullet: Bullet) -> tuple[Problem, ...]:
     """Everything in ``bullet`` that the article does not support (empty: the bullet is faithful)."""
-    return _check(_Source(analysis), bullet)
+    return _check(_source_of(analysis), bullet)
 
 
 def audit(analysis: Analysis, bullets: Sequence[Bullet]) -> tuple[tuple[Problem, ...], ...]:
     """The problems of each bullet (the article read once): for evaluation and tests."""
-    source = _Source(analysis)
+    source = _source_of(analysis)
     return tuple(_check(source, bullet) for bullet in bullets)
 
 
 def _check(source: _Source, bullet: Bullet) -> tuple[Problem, ...]:
-    quantities = _bullet_quantities(bullet)
+    quantities = source.bullet_quantities(bullet)
     problems = _figure_problems(source, bullet, quantities) + _stray_digit_problems(source, bullet, quantities)
     if bullet.lang == "en":
         return tuple(problems + _english_quote_problems(source, bullet) + _not_english_problems(bullet))
     problems += _arabic_quote_problems(source, bullet) + _support_problems(source, bullet)
-    if _fold(bullet.text).strip(_EDGE_PUNCT) in source.folded:
+    if source.fold(bullet.text).strip(_EDGE_PUNCT) in source.folded:
         # Copied word for word: names and attributions are the article's own (even where the facts
         # layer misreads a speaker), so only the figures (a cut "2.5" before مليار) and the quote
         # halves are checked.
@@ -360,7 +638,7 @@ def _check(source: _Source, bullet: Bullet) -> tuple[Problem, ...]:
 def _figure_problems(source: _Source, bullet: Bullet, quantities: list[_Quantity]) -> list[Problem]:
     problems = []
     for quantity in quantities:
-        if any(quantity.same_as(s) for s in source.quantities) or _small_number_in_words(source, quantity):
+        if source.matching(quantity) or _small_number_in_words(source, quantity):
             continue
         if not quantity.digits and quantity.folded and quantity.folded in source.folded:
             continue  # written in words ("القرن التاسع عشر", "العام الماضي"), and so written in the article
@@ -377,7 +655,8 @@ def _stray_digit_problems(source: _Source, bullet: Bullet, quantities: list[_Qua
     """Digits the figures layer does not read as a figure (a run of 12 digits, a code) must still
     be written in the article: a bullet may not carry numbers of its own."""
     problems = []
-    text = _fold(bullet.text) if len(_fold(bullet.text)) == len(bullet.text) else None
+    folded = source.fold(bullet.text)
+    text = folded if len(folded) == len(bullet.text) else None
     for match in _DIGIT_RUN.finditer(bullet.text):
         if any(q.start < match.end() and match.start() < q.end for q in quantities):
             continue
@@ -401,7 +680,7 @@ def _not_english_problems(bullet: Bullet) -> list[Problem]:
 
 def _digit_key(run: str) -> str:
     """'3,500' and '3500' alike; '2.5' and '2٫5' alike (digits are folded to ASCII before)."""
-    return regex.sub(r"(?<=\d)[,٬](?=\d{3}(?!\d))", "", run).replace("٫", ".")
+    return _THOUSANDS_MARK.sub("", run).replace("٫", ".")
 
 
 def _support_problems(source: _Source, bullet: Bullet) -> list[Problem]:
@@ -429,9 +708,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     Extractive bullets cut at sentence ends, so a quote may open in one bullet and close in the
     next; both halves are still checked.
     """
-    marks = _lexicon().quote_marks
-    pattern = regex.compile("|".join(regex.escape(m) for pair in marks for m in pair if m))
-    closers = {o: c for o, c in marks}
+    pattern, closers = _quote_mark_pattern()
     spans, opener, open_end = [], None, 0
     for match in pattern.finditer(text):
         mark = match.group()
@@ -448,9 +725,22 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if _TOKEN.search(text[s:e])]
 
 
+@lru_cache(maxsize=1)
+def _quote_mark_pattern() -> tuple[regex.Pattern, dict[str, str]]:
+    """Any opening or closing quotation mark of the lexicon, and each opener's closer (built once)."""
+    marks = _lexicon().quote_marks
+    pattern = regex.compile("|".join(regex.escape(m) for pair in marks for m in pair if m))
+    return pattern, {o: c for o, c in marks}
+
+
+@lru_cache(maxsize=1)
+def _ellipsis_pattern() -> regex.Pattern:
+    return regex.compile("|".join(regex.escape(e) for e in _lexicon().ellipses))
+
+
 def _quote_parts(text: str) -> list[str]:
     """The folded pieces of a quoted span, split at ellipses (the writer's marked omissions)."""
-    pieces = regex.split("|".join(regex.escape(e) for e in _lexicon().ellipses), text)
+    pieces = _ellipsis_pattern().split(text)
     return [p for p in (_fold(piece).strip(_EDGE_PUNCT) for piece in pieces) if _TOKEN.search(p)]
 
 
@@ -501,14 +791,16 @@ def _other_person_named(source: _Source, bullet: Bullet, quote: Quote, start: in
     return ""
 
 
+@lru_cache(maxsize=4096)
 def _without_quotes(text: str) -> str:
+    """The text with its quoted spans blanked; cached: the support, name and language checks ask."""
     for start, end in reversed(quoted_spans(text)):
         text = text[:start] + " " + text[end:]
     return text
 
 
 def _name_from(text: str, hits: set[str]) -> str:
-    words = [w for w in _TOKEN.findall(text) if _forms(_fold(w)) & hits]
+    words = [w for w in _TOKEN.findall(text) if not _forms(_fold(w)).isdisjoint(hits)]
     return " ".join(words[:3])
 
 
@@ -553,11 +845,11 @@ def _names_in(text: str) -> list[str]:
     names = [e.text for e in find_entities(text) if e.kind == "person"]
     lexicon = _lexicon()
     words = [(m.group(), _fold(m.group())) for m in _TOKEN.finditer(text)]
-    breaks = {m.start() for m in regex.finditer(r"[,،.;؛:!?؟()\"“”«»\n]", text)}
+    breaks = {m.start() for m in _NAME_BREAK.finditer(text)}
     positions = [m.start() for m in _TOKEN.finditer(text)]
     i = 0
     while i < len(words):
-        if not _forms(words[i][1]) & lexicon.first_names:
+        if _forms(words[i][1]).isdisjoint(lexicon.first_names):
             i += 1
             continue
         run = [words[i][0]]
@@ -566,7 +858,7 @@ def _names_in(text: str) -> list[str]:
             if any(positions[j - 1] < b < positions[j] for b in breaks):
                 break
             family = words[j][1].startswith("ال")
-            if words[j][1] not in lexicon.particles and not family and not _forms(words[j][1]) & lexicon.first_names:
+            if words[j][1] not in lexicon.particles and not family and _forms(words[j][1]).isdisjoint(lexicon.first_names):
                 break  # a name goes on with بن/عبد, more given names, and ends at a family name in ال
             run.append(words[j][0])
             j += 1
@@ -615,7 +907,7 @@ def _figure_edit(source: _Source, bullet: Bullet, problem: Problem, taken: list[
         quantity = next(q for q in _english_quantities(bullet.text) if q.start == problem.start)
     else:
         quantity = next(q for q in _arabic_quantities(bullet.text, [problem.figure]))
-    used = [q for q in source.quantities if any(other.same_as(q) for other in _bullet_quantities(bullet) if other.start != quantity.start)]
+    used = [q for q in source.quantities if any(other.same_as(q) for other in source.bullet_quantities(bullet) if other.start != quantity.start)]
     chosen = _repair_candidate(source, bullet, quantity, taken + used)
     if chosen is None:
         return None
@@ -638,14 +930,18 @@ def _number_core(text: str, quantity: _Quantity) -> tuple[int, int]:
     if digits is None:
         return quantity.start, quantity.end  # written in words: the whole figure
     end = digits.end()
-    word = regex.match(r"\s*([\p{L}\p{M}]+)", text[end : quantity.end])
+    word = _NEXT_WORD_GROUP.match(text[end : quantity.end])
     if word and _fold(word.group(1)) in _lexicon().scale_words:
         end += word.end()
     return digits.start(), end
 
 
-def _bullet_quantities(bullet: Bullet) -> list[_Quantity]:
-    return list(_quantities_of(bullet.lang, bullet.text))
+def _sentence_at(offset: int, sentences: Sequence[Sentence], starts: list[int]) -> int:
+    """The index of the sentence holding ``offset`` (the figures layer's rule), -1 if none."""
+    position = bisect.bisect_right(starts, offset) - 1
+    if position >= 0 and offset < sentences[position].end:
+        return sentences[position].index
+    return -1
 
 
 @lru_cache(maxsize=4096)
@@ -729,7 +1025,7 @@ def _quote_edit(source: _Source, bullet: Bullet, problem: Problem) -> tuple[int,
     best: tuple[float, Quote] | None = None
     for quote, _ in source.quotes:
         forms = _token_forms(quote.text)
-        found = {t for t in wanted if _forms(t) & forms}
+        found = {t for t in wanted if not _forms(t).isdisjoint(forms)}
         share = len(found) / len(wanted)
         if share >= 0.6 and (best is None or share > best[0]):
             best = (share, quote)
@@ -744,7 +1040,7 @@ def _quote_edit(source: _Source, bullet: Bullet, problem: Problem) -> tuple[int,
 
 def infer_sources(analysis: Analysis, bullet: Bullet) -> tuple[int, ...]:
     """The source sentences a bullet rests on, when its engine did not say."""
-    return _infer_sources(_Source(analysis), bullet)
+    return _infer_sources(_source_of(analysis), bullet)
 
 
 def _infer_sources(source: _Source, bullet: Bullet) -> tuple[int, ...]:
@@ -769,15 +1065,15 @@ def _infer_sources(source: _Source, bullet: Bullet) -> tuple[int, ...]:
 
 def _covered(tokens: set[str], sentence: str) -> set[str]:
     forms = _token_forms(sentence)
-    return {t for t in tokens if _forms(t) & forms}
+    return {t for t in tokens if not _forms(t).isdisjoint(forms)}
 
 
 def _evidence_sentences(source: _Source, bullet: Bullet) -> set[int]:
     """Sentences holding the article's figures and quotes that the bullet uses."""
-    quantities = _bullet_quantities(bullet)
+    quantities = source.bullet_quantities(bullet)
     found = set()
     for quantity in quantities:
-        matches = [s for s in source.quantities if quantity.same_as(s)]
+        matches = source.matching(quantity)
         if len(matches) == 1:  # a figure seen in several sentences says nothing about which
             found.add(matches[0].figure.sentence if matches[0].figure.sentence >= 0 else source.sentence_of(matches[0].start))
     for start, end in quoted_spans(bullet.text):

@@ -9,6 +9,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefer.arabic.segment import split_sentences
 from briefer.errors import ConfigError
@@ -16,7 +18,14 @@ from briefer.facts.figures import find_figures
 from briefer.facts.quotes import find_quotes
 from briefer.types import Analysis, Article, Bullet, Entity, Verdict
 from briefer.verify import (
+    _TOKEN,
     FALLBACK_ORIGIN,
+    _check,
+    _fold,
+    _Folding,
+    _quantities_of,
+    _Source,
+    _token_forms,
     audit,
     find_problems,
     infer_sources,
@@ -346,3 +355,85 @@ def test_an_english_bullet_in_arabic_is_not_kept():
     arabic = Bullet("en", "افتتحت الوزارة مستشفى جديدا في أسوان", sources=(0,), translated=True)
     kept, (verdict,) = verify_bullets(analysis, [arabic], "repair,replace")
     assert verdict.action == "dropped" and not kept
+
+
+# ---------------------------------------------------------------------------- the fast paths agree
+
+
+# Characters that fold to none or several (diacritics, tatweel, ligatures, bidi marks) next to
+# the ones that fold to one, so a slice can begin or end on any of them.
+FOLD_ALPHABET = list("أإآاىيةهوبتنمسرلكق ٣٥0123.,،؛؟٪%“”\n\t") + ["\u064b", "\u0651", "\u064f", "\u0640", "\ufefb", "\u200f", "\u200b"]
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(text=st.text(alphabet=FOLD_ALPHABET, max_size=80), cut=st.tuples(st.integers(0, 90), st.integers(0, 90)))
+def test_folding_a_slice_of_the_folded_text_is_folding_the_slice(text, cut):
+    folding = _Folding(text)
+    start, end = cut
+    assert folding.fold(start, end) == _fold(text[start:end])
+    assert _Folding(text, whole=False).fold(start, end) == _fold(text[start:end])
+    token, reach = folding.first_token(start)
+    match = _TOKEN.match(_fold(text[start:]).lstrip())
+    assert token == (match.group() if match else "")
+    assert folding.first_token(start, 1)[0] == token  # a window too short to decide grows
+
+
+def test_first_token_reads_past_a_long_word_and_reports_how_far():
+    text = "بلغت الكلفة 45 " + "مليار" * 30 + " دولار"
+    folding = _Folding(text)
+    token, reach = folding.first_token(15)
+    assert token == "مليار" * 30 and reach > 15 + len(token)
+
+
+def test_an_articles_token_forms_come_from_its_folded_text(analysis):
+    text = analysis.article.text + " ومُحمّد بـــن سلمان ﻻ"
+    assert _Folding(text).token_forms("\nعنوان") == _token_forms(text + "\nعنوان")
+
+
+def _brute_force_matches(source, quantity):
+    return tuple(s for s in source.quantities if quantity.same_as(s))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ar", "أرسلت السعودية 3500 جندي و٢٫٥ مليون دولار، وارتفعت الصادرات 40 في المئة يوم 14 أكتوبر 2018."),
+    ("ar", "قالت الوزارة إن 3050 جندي وصلوا وإن الصفقة بلغت 2.5 مليار ريال في العام الماضي."),
+    ("en", "Saudi Arabia sent 3,500 troops, a $2.5 million deal, exports up 40% on 14 October 2018, three days."),
+])
+def test_the_quantity_index_finds_what_comparing_with_every_figure_finds(analysis, lang, text):
+    source = _Source(analysis)
+    quantities = source.bullet_quantities(Bullet(lang, text))
+    assert quantities
+    for quantity in quantities:
+        assert source.matching(quantity) == _brute_force_matches(source, quantity)
+
+
+def test_a_verbatim_bullet_gets_the_quantities_a_fresh_reading_gives(analysis):
+    source = _Source(analysis)
+    sentences = analysis.sentences
+    copies = [
+        sentences[0].text,  # a whole sentence
+        " ".join(s.text for s in sentences[0:2]),  # figures far from its end: the article's quantities, moved
+        " ".join(s.text for s in sentences[1:3]),  # two, with their quote
+        sentences[2].text[len("و"):],  # a trimmed one: the leading conjunction cut
+        analysis.article.text[sentences[2].start : sentences[2].text.index("مليون") + sentences[2].start],  # "2.5" cut before مليون
+        sentences[4].text[:-len("خلال الربع الأول.")],  # a figure near the copy's end
+    ]
+    for text in copies:
+        assert text in analysis.article.text
+        from_article = source.bullet_quantities(Bullet("ar", text))
+        fresh = list(_quantities_of("ar", text))
+        assert from_article == fresh, text
+        assert [q.figure for q in from_article] == list(find_figures(text, split_sentences(text)))
+
+
+def test_a_cut_figure_is_read_afresh_not_taken_from_the_article(analysis):
+    cut = analysis.article.text[: analysis.article.text.index("مليون")].split(". ")[-1]
+    (quantity,) = [q for q in _Source(analysis).bullet_quantities(Bullet("ar", cut)) if q.figure.text.startswith("2.5")]
+    assert quantity.value == 2.5  # the article's 2.5 million would be 2.5e6
+
+
+def test_public_checks_reuse_the_article_reading_and_agree_with_a_fresh_one(analysis):
+    bullet = Bullet("ar", "أرسلت السعودية 3050 جندي إلى الحدود الجنوبية.")
+    assert find_problems(analysis, bullet) == _check(_Source(analysis), bullet)
+    assert audit(analysis, [bullet, bullet]) == (find_problems(analysis, bullet),) * 2
+    assert infer_sources(analysis, bullet) == (0,)
