@@ -670,7 +670,11 @@ def _stray_digit_problems(source: _Source, bullet: Bullet, quantities: list[_Qua
 
 
 def _not_english_problems(bullet: Bullet) -> list[Problem]:
-    """An 'English' bullet mostly in Arabic script (a model answering in the wrong language)."""
+    """An 'English' bullet mostly in Arabic script (a model answering in the wrong language).
+
+    Facts-only lexicon lines are exempt: they keep names and units no list knows as written."""
+    if bullet.origin == "lexicon":
+        return []
     letters = [ch for ch in _without_quotes(bullet.text) if ch.isalpha()]
     arabic = sum("\u0600" <= ch <= "\u06ff" for ch in letters)
     if letters and arabic / len(letters) > 0.5:

@@ -437,3 +437,13 @@ def test_public_checks_reuse_the_article_reading_and_agree_with_a_fresh_one(anal
     assert find_problems(analysis, bullet) == _check(_Source(analysis), bullet)
     assert audit(analysis, [bullet, bullet]) == (find_problems(analysis, bullet),) * 2
     assert infer_sources(analysis, bullet) == (0,)
+
+
+def test_facts_only_lines_may_keep_arabic_names():
+    from briefer.analyze import analyze
+    from briefer.types import Article
+
+    analysis = analyze(Article(id="l", text="قال المدير العام صالح الحسناوي إن الوزارة افتتحت 12 مستشفى."))
+    line = Bullet("en", "Figures: 12 مستشفى — quote by صالح الحسناوي", sources=(0,), translated=True, origin="lexicon")
+    kept, (verdict,) = verify_bullets(analysis, [line], "repair,replace")
+    assert verdict.action == "kept" and kept
