@@ -87,7 +87,7 @@ def cluster(briefs: Sequence[ArticleBrief], threshold: float) -> list[list[int]]
     features = featurize(briefs)
     parent = list(range(len(briefs)))
     pairs = sorted(
-        ((sim, i, j) for i, j in candidate_pairs(features) if (sim := similarity(features[i], features[j])) >= threshold),
+        ((sim, i, j) for sim, i, j in _similarities(features, candidate_pairs(features)) if sim >= threshold),
         key=lambda item: (-item[0], item[1], item[2]),
     )
     for _, i, j in pairs:
@@ -134,11 +134,22 @@ def candidate_pairs(features: Sequence[Features]) -> set[tuple[int, int]]:
     return {pair for pair, count in shared.items() if count >= MIN_SHARED_KEYS}
 
 
+def _similarities(features: Sequence[Features], pairs: Iterable[tuple[int, int]]) -> Iterable[tuple[float, int, int]]:
+    """similarity() of each pair, building each article's weight lookup once per run of pairs."""
+    held, lookup = -1, {}
+    for i, j in sorted(pairs):
+        if i != held:
+            held, lookup = i, features[i].weights
+        yield _similarity(features[i], lookup, features[j]), i, j
+
+
 def similarity(a: Features, b: Features) -> float:
     """Cosine of the term weights, plus capped bonuses for shared figures and entities."""
-    small, large = (a, b) if len(a.terms) <= len(b.terms) else (b, a)
-    index = large.weights
-    cosine = sum(weight * index.get(term, 0.0) for term, weight in zip(small.terms, small.values))
+    return _similarity(a, a.weights, b)
+
+
+def _similarity(a: Features, a_weights: dict[str, float], b: Features) -> float:
+    cosine = sum(weight * a_weights.get(term, 0.0) for term, weight in zip(b.terms, b.values))
     figures = min(len(a.figures & b.figures), MAX_FIGURES) * FIGURE_BONUS
     entities = min(len(a.entities & b.entities), MAX_ENTITIES) * ENTITY_BONUS
     support = min(1.0, cosine / BONUS_SUPPORT)
