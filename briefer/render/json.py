@@ -54,15 +54,12 @@ def briefing_payload(briefing: Briefing) -> dict[str, Any]:
 
 
 def story_payload(story: Story) -> dict[str, Any]:
+    """A story in full: what the annex gives, plus bullets, disagreements, facts, verification."""
     lead = story.lead
     return {
-        "id": story.id,
-        "section": story.section,
-        "importance": story.importance,
-        "headline": {"ar": lead.headline_ar, "en": lead.headline_en},
+        **annex_payload(story),
         "english": english_mode(story),
         "bullets": {"ar": [_bullet(lead, b) for b in lead.bullets_ar], "en": [_bullet(lead, b) for b in lead.bullets_en]},
-        "sources": [_source(b) for b in story.briefs],
         "disagreements": [
             {"quantity": d.unit, "values": [{"figure": text, "source": source} for text, source in d.values]}
             for d in story.disagreements
