@@ -174,3 +174,14 @@ def verification_changes(briefing: Briefing) -> list[tuple[ArticleBrief, list]]:
         if changed:
             changes.append((brief, changed))
     return changes
+
+
+def problem_summary(problems) -> str:
+    """'figure ×2, support' — the kinds of problem the guard found, not their text: a document's
+    reader should never meet an invented figure, even quoted as rejected (JSON keeps the detail)."""
+    from collections import Counter
+
+    from briefer.verify import problem_kind
+
+    kinds = Counter(problem_kind(p) for p in problems)
+    return ", ".join(kind if n == 1 else f"{kind} ×{n}" for kind, n in kinds.items()) or "-"

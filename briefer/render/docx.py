@@ -49,6 +49,7 @@ from briefer.render.common import (
     label,
     labels,
     outlet_name,
+    problem_summary,
     section_names,
     signature_fields,
     stories_by_section,
@@ -343,7 +344,7 @@ class DocxWriter:
                            STYLES.block_label)
         for brief, verdict in changes:
             where = brief.article.origin or brief.article.id
-            problems = "; ".join(verdict.problems) or "-"
+            problems = problem_summary(verdict.problems)
             line = f"{where} · {verdict.lang} #{verdict.position + 1} · {verdict.action}: {problems}"
             self.paragraph(line, STYLES.note, rtl=is_rtl_text(line))  # a long Arabic quote reads from the right
         self.paragraph(f"{label('ar', 'skipped')} · {label('en', 'skipped')} ({len(briefing.skipped)})",

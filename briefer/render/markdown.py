@@ -20,6 +20,7 @@ from briefer.render.common import (
     label,
     labels,
     outlet_name,
+    problem_summary,
     section_names,
     signature_fields,
     stories_by_section,
@@ -147,7 +148,7 @@ def _appendix(writer: _Writer, briefing: Briefing) -> None:
                    f"### {label('ar', 'verification')} · {label('en', 'verification')}", "", *table])
     changes = [
         f"- `{brief.article.origin or brief.article.id}` {v.lang} #{v.position + 1} {v.action}: "
-        + _escape("; ".join(v.problems) or "-")
+        + _escape(problem_summary(v.problems))
         for brief, changed in verification_changes(briefing) for v in changed
     ]
     if changes:
