@@ -177,3 +177,22 @@ def test_shipped_template_has_every_named_style():
     path = resources.files("briefer.render").joinpath("templates/briefing.docx")
     names = {s.name for s in Document(str(path)).styles}
     assert set(STYLES.names()) <= names
+
+
+def test_provenance_is_a_word_comment_on_each_bullet(tmp_path):
+    from pathlib import Path
+
+    from briefer.config import load_config
+    from briefer.pipeline import run_briefing
+    from briefer.render import render_bytes
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    config = load_config(examples / "briefer.toml", environ={}).replace(no_cache=True, provenance=True)
+    result = run_briefing([str(examples / "12_security_red_sea_drones.txt")], config)
+    path = tmp_path / "p.docx"
+    path.write_bytes(render_bytes(result.briefing, "docx", config))
+    comments = list(Document(str(path)).comments)
+    brief = result.briefs[0]
+    assert len(comments) == len(brief.bullets_ar)
+    first = brief.analysis.sentences[brief.bullets_ar[0].sources[0]]
+    assert f"({first.start}–{first.end})" in comments[0].text and first.text in comments[0].text

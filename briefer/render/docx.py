@@ -262,12 +262,15 @@ class DocxWriter:
                 self.runs(paragraph, f" ({article.date[:10]})", rtl_paragraph=True)
 
     def _bullets_ar(self, brief: ArticleBrief, container) -> None:
-        sentences = {s.index: s.text for s in brief.analysis.sentences}
+        sentences = {s.index: s for s in brief.analysis.sentences}
         for bullet in brief.bullets_ar:
-            self.paragraph(bullet.text, STYLES.bullet_ar, container=container)
-            if self.config.provenance and bullet.sources:
-                cited = " … ".join(sentences[i] for i in bullet.sources if i in sentences)
-                self.paragraph(f"{label('ar', 'provenance')}: {cited}", STYLES.note, container=container)
+            paragraph = self.paragraph(bullet.text, STYLES.bullet_ar, container=container)
+            if self.config.provenance and bullet.sources and paragraph.runs:
+                # a Word comment on the bullet: the page stays clean, the reviewer sees the source
+                cited = [sentences[i] for i in bullet.sources if i in sentences]
+                text = "\n".join(f"[{s.index + 1}] ({s.start}–{s.end}) {s.text}" for s in cited)
+                self.document.add_comment(paragraph.runs, text=f"{label('ar', 'provenance')}:\n{text}",
+                                          author="briefer", initials="B")
 
     def _bullets_en(self, story: Story, container) -> None:
         lead = story.lead
