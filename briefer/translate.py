@@ -327,12 +327,17 @@ def _figure_spans_in(tokens: Sequence[Token], arabic_units: bool = False) -> lis
         last, right = _extend_right(tokens, i)
         if arabic_units and not right and last + 1 < len(tokens) and _is_arabic_word(tokens[last + 1]):
             last += 1
-            right = [tokens[last].text]
+            right = [_FSI + tokens[last].text + _PDI]
         start = tokens[first].start + (left[0].skip if left else 0)
         english = " ".join([*(m.entry.english for m in left), _english_number(tokens[i].text), *right])
         spans.append(Span(start, tokens[last].end, _tidy_figure(english), "figure"))
         resume = last + 1
     return spans
+
+
+#: an Arabic word kept in an English line is wrapped in a first-strong isolate: without it the
+#: bidi algorithm pulls the following "; 41" into the Arabic run and the figures read out of order
+_FSI, _PDI = "\u2068", "\u2069"
 
 
 def _is_arabic_word(token: Token) -> bool:
@@ -496,9 +501,12 @@ def english_phrase(text: str, romanize: bool = True, keep_arabic: bool = False) 
             pieces.append((match.entry.category, match.entry.english))
             i += match.length
             continue
-        if keep_arabic:  # a name no list knows, shown as written rather than spelled out badly
-            pieces.append(("name", tokens[i].text))
-            i += 1
+        if keep_arabic:  # a name no list knows, shown as written (one isolate) rather than spelled out badly
+            end = i + 1
+            while end < len(tokens) and _is_arabic_word(tokens[end]) and not _match_at(tokens, end):
+                end += 1
+            pieces.append(("name", _FSI + " ".join(t.text for t in tokens[i:end]) + _PDI))
+            i = end
             continue
         if not romanize:
             return ""

@@ -87,7 +87,7 @@ def test_english_side_without_a_translator_gives_labelled_fact_lines():
     assert headline == "Iraq · 2.5 million children"
     assert [b.text for b in bullets] == [
         "The Health Ministry, Baghdad — figures: 2.5 million children",
-        "Quote (Arabic, not translated) by Health Minister صالح الحسناوي",
+        "Quote (Arabic, not translated) by Health Minister \u2068صالح الحسناوي\u2069",
     ]
     assert all(b.lang == "en" and b.translated and b.origin == "lexicon" for b in bullets)
     assert [b.sources for b in bullets] == [(0,), (1,)]  # the third bullet has no figure or quote
@@ -106,13 +106,13 @@ def test_label_and_hint_tell_the_reader_how_to_get_full_english():
 
 
 def test_unknown_names_can_stay_in_arabic_script():
-    assert english_phrase("وزير الخارجية العراقي فؤاد حسين", keep_arabic=True) == "Iraqi Foreign Minister فؤاد حسين"
+    assert english_phrase("وزير الخارجية العراقي فؤاد حسين", keep_arabic=True) == "Iraqi Foreign Minister \u2068فؤاد حسين\u2069"  # isolated: the next Latin text stays in order
 
 
 def test_facts_only_english_keeps_an_unknown_unit_as_written():
     from briefer.translate import figure_spans
 
-    assert [s.english for s in figure_spans("مقتل 6 مهربين وإصابة 3 جنود", arabic_units=True)] == ["6 مهربين", "3 soldiers"]
+    assert [s.english for s in figure_spans("مقتل 6 مهربين وإصابة 3 جنود", arabic_units=True)] == ["6 \u2068مهربين\u2069", "3 soldiers"]
 
 
 # ------------------------------------------------------------------ the fast paths give the same answers
