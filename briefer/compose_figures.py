@@ -36,6 +36,10 @@ class Reported:
     noun: str  # what is counted, as written
 
 
+#: words that follow a number without being what it counts (normalised, as cluster.terms gives them)
+_NOT_NOUNS = frozenset({"من", "في", "علي", "الي", "عن", "مع", "او", "و", "ثم", "حتي", "منذ", "بين", "قد", "لا", "ما"})
+
+
 def disagreements(briefs: Sequence[ArticleBrief]) -> tuple[Disagreement, ...]:
     """Quantities on which the outlets of a story give different values, with every outlet's value."""
     by_quantity: dict[str, dict[str, list[Reported]]] = defaultdict(lambda: defaultdict(list))
@@ -85,8 +89,8 @@ def _quantity(text: str, figure: Figure) -> tuple[str, str]:
     following = _NEXT_WORD.match(text, figure.end)
     noun = figure.unit or (following.group(1) if following else "")
     noun_terms = terms(noun)
-    if not noun_terms:
-        return "", ""
+    if not noun_terms or (not figure.unit and noun_terms[0] in _NOT_NOUNS):
+        return "", ""  # "ثلاثة من ..." counts nothing named: no quantity to compare outlets on
     return f"{figure.kind}:{noun_terms[-1] if figure.unit else noun_terms[0]}", noun
 
 

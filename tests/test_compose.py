@@ -124,3 +124,12 @@ def test_fact_box_lists_the_figures_and_quotes_the_bullets_rest_on():
     assert key_figures(lead)[:3] == ("2500 جندي", "120 كيلومترا", "14 موقعا")
     assert key_quotes(lead) == (("الجيش لن يسمح بجر لبنان إلى حرب لا يريدها", "العماد جوزيف عون"),)
     assert brief(BUDGET, "ب", "ب").bullets_ar  # sanity: every sample has bullets
+
+
+def test_a_number_followed_by_a_preposition_is_no_quantity_to_disagree_on():
+    from briefer.compose_figures import _quantity
+    from briefer.types import Figure
+
+    text = "أصيب ثلاثة من الجنود"
+    figure = Figure("ثلاثة", 5, 10, 3.0)
+    assert _quantity(text, figure) == ("", "")
