@@ -179,10 +179,11 @@ def article_variables(analysis: Analysis, article_text: str | None = None) -> di
     article = analysis.article
     return {
         "article": fence(article_text if article_text is not None else article.text),
-        "title": article.title or "-",
-        "source": article.source or "-",
-        "date": article.date or "-",
-        "facts": facts_block(analysis),
+        # article text too: none of it may carry a fence marker
+        "title": fence(article.title or "-"),
+        "source": fence(article.source or "-"),
+        "date": fence(article.date or "-"),
+        "facts": fence(facts_block(analysis)),
     }
 
 
@@ -290,7 +291,7 @@ def english_messages(
     template: PromptTemplate, analysis: Analysis, bullets_ar: Sequence[str], article_text: str | None = None
 ) -> Messages:
     """brief_en: one English bullet per verified Arabic bullet."""
-    numbered = "\n".join(f"{i}. {text}" for i, text in enumerate(bullets_ar, start=1))
+    numbered = fence("\n".join(f"{i}. {text}" for i, text in enumerate(bullets_ar, start=1)))
     return template.render(count=len(bullets_ar), bullets_ar=numbered, **article_variables(analysis, article_text))
 
 
