@@ -340,8 +340,12 @@ def _figure_spans_in(tokens: Sequence[Token], arabic_units: bool = False) -> lis
 _FSI, _PDI = "\u2068", "\u2069"
 
 
+#: words that follow a number without being what it counts (folded)
+_NOT_UNITS = frozenset({"علي", "الي", "عن", "مع", "من", "في", "منذ", "حتي", "بين", "بعد", "قبل", "خلال", "عند"})
+
+
 def _is_arabic_word(token: Token) -> bool:
-    return not token.is_number and _ARABIC_WORD.match(token.text) is not None
+    return not token.is_number and token.folded not in _NOT_UNITS and _ARABIC_WORD.match(token.text) is not None
 
 
 def _extend_left(tokens: Sequence[Token], i: int) -> tuple[int, list[Match]]:

@@ -223,3 +223,10 @@ def test_longer_phrase_wins_over_the_word_as_written(tiny_lexicon):
     assert (found.length, found.entry.english, found.skip) == (2, "water jar", 1)
     assert found == _scanned_match(tokens, 0)
     assert _match_at(_tokens("وزير النفط"), 0).entry.english == "minister"
+
+
+
+def test_a_preposition_after_a_number_is_not_taken_for_its_unit():
+    from briefer.translate import figure_spans
+
+    assert [s.english for s in figure_spans("فاز الهلال بثلاثة أهداف مقابل 1 على النصر", arabic_units=True)] == ["1"]
