@@ -179,3 +179,9 @@ def test_urls_and_handles_are_found_run_by_run_as_one_pattern_would(text):
     # the reference: one regex over the text (quadratic on a long run full of @, hence replaced)
     reference = regex.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+|[#@][\p{L}\p{N}_]+")
     assert _blocked_spans(text) == [match.span() for match in reference.finditer(text)]
+
+
+def test_a_scale_word_written_once_belongs_to_both_ends_of_a_range():
+    text = "ويعمل في القطاع ما بين 5 و12 مليون عامل، وتبلغ الكلفة بين 2 و3 مليارات دولار."
+    ranges = [(f.value, f.value_max) for f in find_figures(text, split_sentences(text)) if f.kind == "range"]
+    assert ranges == [(5e6, 12e6), (2e9, 3e9)]

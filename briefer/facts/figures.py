@@ -606,9 +606,21 @@ class _Scan:
         if not self._can_start(position):
             return
         end, high = self._number(position)
-        if high is None or hit.value is None or high <= hit.value:
+        if high is None or hit.value is None:
             return
-        hit.last, hit.value_max, hit.kind = end, high, "range"
+        low = self._shared_scale(hit, position, end, high)
+        if high <= low:
+            return
+        hit.last, hit.value, hit.value_max, hit.kind = end, low, high, "range"
+
+    def _shared_scale(self, hit: _Hit, position: int, end: int, high: float) -> float:
+        """'بين 5 و12 مليون': the scale word written once belongs to both ends (5 million)."""
+        if not (hit.last == hit.first + 1 and self.is_digits(hit.first) and self.is_digits(position)) or end - position < 2:
+            return hit.value
+        bare = digits_value(self.word(position))
+        if not bare or high / bare < 1000:
+            return hit.value
+        return hit.value * (high / bare)
 
     def _unit_kind(self, index: int) -> str | None:
         firsts = self.lex.first_words(self.lex.units)
