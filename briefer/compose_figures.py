@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from briefer.cluster import terms
+from briefer.facts.figures import counts_nothing
 from briefer.types import ArticleBrief, Disagreement, Figure
 
 #: two values are rival counts of one quantity when the larger is at most this times the smaller
@@ -34,10 +35,6 @@ class Reported:
     source: str
     quantity: str  # what is counted, normalised: the unit or the noun after the number
     noun: str  # what is counted, as written
-
-
-#: words that follow a number without being what it counts (normalised, as cluster.terms gives them)
-_NOT_NOUNS = frozenset({"من", "في", "علي", "الي", "عن", "مع", "او", "و", "ثم", "حتي", "منذ", "بين", "قد", "لا", "ما"})
 
 
 def disagreements(briefs: Sequence[ArticleBrief]) -> tuple[Disagreement, ...]:
@@ -89,7 +86,7 @@ def _quantity(text: str, figure: Figure) -> tuple[str, str]:
     following = _NEXT_WORD.match(text, figure.end)
     noun = figure.unit or (following.group(1) if following else "")
     noun_terms = terms(noun)
-    if not noun_terms or (not figure.unit and noun_terms[0] in _NOT_NOUNS):
+    if not noun_terms or (not figure.unit and counts_nothing(noun)):
         return "", ""  # "ثلاثة من ..." counts nothing named: no quantity to compare outlets on
     return f"{figure.kind}:{noun_terms[-1] if figure.unit else noun_terms[0]}", noun
 

@@ -33,6 +33,7 @@ from briefer.arabic.normalize import normalize
 from briefer.backends import hf
 from briefer.config import BriefConfig
 from briefer.errors import ConfigError, ModelNotFoundError, UsageError
+from briefer.facts.figures import counts_nothing
 from briefer.types import Analysis, Bullet
 
 DEFAULT_TRANSLATOR_MODEL = "Helsinki-NLP/opus-mt-ar-en"
@@ -340,12 +341,8 @@ def _figure_spans_in(tokens: Sequence[Token], arabic_units: bool = False) -> lis
 _FSI, _PDI = "\u2068", "\u2069"
 
 
-#: words that follow a number without being what it counts (folded)
-_NOT_UNITS = frozenset({"علي", "الي", "عن", "مع", "من", "في", "منذ", "حتي", "بين", "بعد", "قبل", "خلال", "عند"})
-
-
 def _is_arabic_word(token: Token) -> bool:
-    return not token.is_number and token.folded not in _NOT_UNITS and _ARABIC_WORD.match(token.text) is not None
+    return not token.is_number and not counts_nothing(token.folded) and _ARABIC_WORD.match(token.text) is not None
 
 
 def _extend_left(tokens: Sequence[Token], i: int) -> tuple[int, list[Match]]:

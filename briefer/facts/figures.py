@@ -121,6 +121,12 @@ def _lexicon() -> _Lexicon:
     return _Lexicon()
 
 
+def counts_nothing(word: str) -> bool:
+    """Whether a word right after a number cannot be what it counts ("من", "في", "الماضي"): the
+    figures layer's own list (figure_cues.tsv, no_head), for code that reads that word itself."""
+    return normalize(word) in _lexicon().cue_words("no_head")
+
+
 @lru_cache(maxsize=65536)
 def _variants(word: str) -> tuple[str, ...]:
     """The word and what is left without a leading clitic: "والاحد" -> "الاحد", "للعام" -> "العام"."""
