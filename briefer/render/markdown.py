@@ -15,6 +15,7 @@ from briefer.render.common import (
     ACTIONS,
     all_briefs,
     briefing_date,
+    bullet_provenance,
     english_mode,
     english_note,
     label,
@@ -118,9 +119,8 @@ def _cited(bullet, plain: bool) -> str:
 
 
 def _provenance(brief, plain: bool) -> list[str]:
-    used = sorted({i for b in brief.bullets_ar for i in b.sources})
-    sentences = {s.index: s for s in brief.analysis.sentences}
-    spans = [f"[{i + 1}] {sentences[i].start}–{sentences[i].end}" for i in used if i in sentences]
+    cited = sorted({span for bullet in brief.bullets_ar for span in bullet_provenance(brief, bullet)})
+    spans = [f"[{i + 1}] {start}–{end}" for i, start, end in cited]
     if not spans:
         return []
     line = f"{label('ar', 'provenance')} · Provenance ({brief.article.id}): " + "، ".join(spans)
