@@ -20,9 +20,6 @@ which is the worst case a real model would rarely hit. Articles are synthetic Ar
 
 from __future__ import annotations
 
-import argparse
-import json
-import multiprocessing
 import os
 import resource
 import sys
@@ -35,17 +32,14 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
+from bench_models import arguments, jsonl_articles, measure_each  # noqa: E402  (same folder)
+
 
 def synthetic_articles(count: int) -> list[str]:
     from tiny_causal_lm import CORPUS
 
     arabic = [line for line in CORPUS if any("\u0600" <= ch <= "\u06ff" for ch in line)]
     return [" ".join(arabic[(i + k) % len(arabic)] for k in range(4)) for i in range(count)]
-
-
-def jsonl_articles(path: Path, count: int) -> list[str]:
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line)["text"] for _, line in zip(range(count), handle, strict=False)]
 
 
 def measure(engine: str, folder: str, device: str, threads: int, texts: list[str], queue) -> None:
@@ -91,25 +85,13 @@ def measure(engine: str, folder: str, device: str, threads: int, texts: list[str
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--device", default="cpu")
-    parser.add_argument("--articles", type=int, default=24)
-    parser.add_argument("--jsonl", type=Path)
-    parser.add_argument("--threads", type=int, default=1, help="torch CPU threads (1 on a shared machine)")
-    args = parser.parse_args()
+    args = arguments(__doc__.splitlines()[0], default_articles=24)
     from tiny_causal_lm import GARBAGE_BULLETS, build_tiny_causal_lm, json_answer
 
     texts = jsonl_articles(args.jsonl, args.articles) if args.jsonl else synthetic_articles(args.articles)
     with tempfile.TemporaryDirectory() as tmp:
         folder = build_tiny_causal_lm(Path(tmp) / "tiny-chat", answer=json_answer(GARBAGE_BULLETS), steps=60)
-        context = multiprocessing.get_context("spawn")
-        for engine in ("instruct", "openai"):
-            queue = context.Queue()
-            process = context.Process(target=measure, args=(engine, str(folder), args.device, args.threads, texts, queue))
-            process.start()
-            result = queue.get()
-            process.join()
-            print(json.dumps(result))
+        measure_each(measure, {"instruct": folder, "openai": folder}, args, texts)
 
 
 if __name__ == "__main__":

@@ -75,26 +75,36 @@ def measure(engine: str, folder: str, device: str, threads: int, texts: list[str
     })
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def arguments(description: str, default_articles: int) -> argparse.Namespace:
+    """The options every tiny-model benchmark takes (bench_llm.py too)."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--device", default="cpu")
-    parser.add_argument("--articles", type=int, default=40)
+    parser.add_argument("--articles", type=int, default=default_articles)
     parser.add_argument("--jsonl", type=Path)
     parser.add_argument("--threads", type=int, default=1, help="torch CPU threads (1 on a shared machine)")
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def measure_each(measure, folders: dict[str, Path], args: argparse.Namespace, texts: list[str]) -> None:
+    """Run ``measure`` once per engine, each in a fresh process so its peak memory is its own."""
+    context = multiprocessing.get_context("spawn")
+    for engine, folder in folders.items():
+        queue = context.Queue()
+        process = context.Process(target=measure, args=(engine, str(folder), args.device, args.threads, texts, queue))
+        process.start()
+        result = queue.get()
+        process.join()
+        print(json.dumps(result))
+
+
+def main() -> None:
+    args = arguments(__doc__.splitlines()[0], default_articles=40)
     from tests.tiny_models import build_tiny_marian, build_tiny_mt5
 
     texts = jsonl_articles(args.jsonl, args.articles) if args.jsonl else synthetic_articles(args.articles)
     with tempfile.TemporaryDirectory() as tmp:
         folders = {"seq2seq": build_tiny_mt5(Path(tmp) / "mt5"), "marian": build_tiny_marian(Path(tmp) / "marian")}
-        context = multiprocessing.get_context("spawn")
-        for engine, folder in folders.items():
-            queue = context.Queue()
-            process = context.Process(target=measure, args=(engine, str(folder), args.device, args.threads, texts, queue))
-            process.start()
-            result = queue.get()
-            process.join()
-            print(json.dumps(result))
+        measure_each(measure, folders, args, texts)
 
 
 if __name__ == "__main__":
