@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from briefer.cli import eval_faithfulness, eval_facts, eval_summaries
+from briefer.cli import eval_facts, eval_faithfulness, eval_summaries
 
 app = typer.Typer(help="Measure briefer against annotated or reference data.", no_args_is_help=True)
 app.command(name="facts")(eval_facts.command)
