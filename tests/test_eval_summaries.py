@@ -69,7 +69,8 @@ def test_budget_from_the_file_name_or_the_option(tmp_path):
 def test_every_system_scored_on_the_same_articles(data_file):
     report = evaluate(read_records(data_file), "1")
     names = [r.name for r in report.results]
-    assert names == [ENGINE_NAME, "Lead-1", "Lead-3", "LexRank", "TextRank", "Luhn"]
+    shipped = [f"{name} (sumy as shipped)" for name in ("LexRank", "TextRank", "Luhn")]
+    assert names == [ENGINE_NAME, "Lead-1", "Lead-3", "LexRank", "TextRank", "Luhn", *shipped]
     assert report.articles == 2
     for result in report.results:
         assert 0.0 <= result.scores.rouge2 <= result.scores.rouge1 <= 1.0
@@ -97,3 +98,20 @@ def test_cli_json_with_budget_and_limit(data_file):
     summary = json.loads(result.output)
     assert summary["articles"] == 1 and summary["budget"] == "third"
     assert {row["system"] for row in summary["systems"]} >= {ENGINE_NAME, "Lead-k", "Luhn"}
+
+
+def test_sumy_as_shipped_reads_the_article_text_itself(data_file):
+    from briefer.analyze import analyze
+    from briefer.evaluation.baselines import sumy_as_shipped
+
+    pytest.importorskip("pyarabic")
+    record = read_records(data_file)[0]
+    summary = sumy_as_shipped("LexRank")(analyze(record.article), [], 2)
+    sentences = [line.strip() for line in record.article.text.splitlines()]
+    chosen = [s for s in sentences if s and s in summary]
+    assert len(chosen) == 2 and len(summary) == len(" ".join(chosen))
+
+
+def test_both_speed_ratios_are_reported(data_file):
+    summary = report_json(evaluate(read_records(data_file), "1"))
+    assert summary["speedup_vs_lexrank"] > 0 and summary["speedup_vs_lexrank_as_shipped"] > 0
