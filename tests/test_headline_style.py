@@ -1,0 +1,69 @@
+"""The event bullet's headline style: the opening news verb in the present, nothing else changed."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefer.analyze import analyze
+from briefer.backends.headline_style import headline_present
+from briefer.types import Article
+
+
+@pytest.mark.parametrize(("lead", "brief"), [
+    # the subject ends at a complementiser: it moves before the verb, as briefs are written
+    ("قال وزير الخارجية البريطاني بوريس جونسون إن المملكة المتحدة سترد بقوة.",
+     "وزير الخارجية البريطاني بوريس جونسون يقول إن المملكة المتحدة سترد بقوة."),
+    ("قالت الحكومة القطرية إنها ستقاضي الإمارات أمام محكمة العدل الدولية.",
+     "الحكومة القطرية تقول إنها ستقاضي الإمارات أمام محكمة العدل الدولية."),
+    ("أفادت تقارير إعلامية بأن المرأة كانت غاضبة.", "تقارير إعلامية تفيد بأن المرأة كانت غاضبة."),
+    ("أكد الرئيس المصري، عبد الفتاح السيسي، أن القناة هدية للعالم.",
+     "الرئيس المصري، عبد الفتاح السيسي، يؤكد أن القناة هدية للعالم."),
+    # no complementiser: the verb changes in place
+    ("أمر الرئيس الأمريكي دونالد ترامب بطرد 60 دبلوماسيا روسيا.",
+     "يأمر الرئيس الأمريكي دونالد ترامب بطرد 60 دبلوماسيا روسيا."),
+    ("شنت الشرطة السويدية حملة مطاردة لتعقب لصوص.", "تشن الشرطة السويدية حملة مطاردة لتعقب لصوص."),
+    ("قضت محكمة في بنسلفانيا بسجن الممثل 10 سنوات.", "تقضي محكمة في بنسلفانيا بسجن الممثل 10 سنوات."),
+    ("دعا الأمين العام إلى وقف فوري لإطلاق النار.", "يدعو الأمين العام إلى وقف فوري لإطلاق النار."),
+    # a site that drops the hamza
+    ("اعلن الاتحاد الاوروبي انشاء كيان قانوني.", "يعلن الاتحاد الاوروبي انشاء كيان قانوني."),
+])
+def test_the_opening_verb_turns_present(lead: str, brief: str) -> None:
+    assert headline_present(lead) == brief
+
+
+@pytest.mark.parametrize(("lead", "brief"), [
+    # a plural subject would need a plural verb before it: the order stays
+    ("قال مسعفون وعمال إغاثة إن 150 شخصا قتلوا.", "يقول مسعفون وعمال إغاثة إن 150 شخصا قتلوا."),
+    ("قال خبراء إن الاقتصاد سيتعافى.", "يقول خبراء إن الاقتصاد سيتعافى."),
+    # who it was said to, a relative clause or a day is not part of the subject
+    ("قال مكرم أحمد لبي بي سي إن المسلسل لا يسيء.", "يقول مكرم أحمد لبي بي سي إن المسلسل لا يسيء."),
+    ("قال المدرب الذي ينافس بالدوري إن الرحيل مؤسف.", "يقول المدرب الذي ينافس بالدوري إن الرحيل مؤسف."),
+    ("قالت جامعة بريطانية يوم الأربعاء إنها عثرت على مخطوطة.",
+     "تقول جامعة بريطانية يوم الأربعاء إنها عثرت على مخطوطة."),
+    # the source's own agreement slip is not moved up front
+    ("قال وزارة الداخلية إن قوات الأمن اعتقلت 16 شخصا.", "يقول وزارة الداخلية إن قوات الأمن اعتقلت 16 شخصا."),
+])
+def test_the_subject_stays_after_the_verb_when_moving_it_could_be_wrong(lead: str, brief: str) -> None:
+    assert headline_present(lead) == brief
+
+
+@pytest.mark.parametrize("lead", [
+    "بدأ أمس مونديال بالونات الهواء الساخن في شرق فرنسا.",  # a past time word keeps the past
+    "أعلن الوزير الأسبوع الماضي خطة جديدة.",
+    "نشر القوات على الحدود يثير قلق السكان.",  # نشر here is a noun: only نشرت is rewritten
+    "قُتل 3 أشخاص في انفجار وسط المدينة.",  # passive: not a listed verb
+    "الحكومة تعلن خطة جديدة للإسكان.",  # already a headline
+    "وقعت الحكومة اتفاقا مع النقابات.",  # وقعت: signed or happened, so not listed
+])
+def test_other_sentences_are_left_as_written(lead: str) -> None:
+    assert headline_present(lead) == lead
+
+
+def test_figures_and_quotes_survive_character_for_character() -> None:
+    lead = "قال المتحدث باسم الجيش، العقيد أحمد سالم، إن «الوضع تحت السيطرة» بعد نشر 3,500 جندي."
+    brief = headline_present(lead)
+    assert brief.startswith("المتحدث باسم الجيش، العقيد أحمد سالم، يقول إن")
+    assert "«الوضع تحت السيطرة»" in brief
+    figures = [f.text for f in analyze(Article(id='b', text=brief)).figures]
+    assert figures == [f.text for f in analyze(Article(id='l', text=lead)).figures] == ['3,500 جندي']
+    assert sorted(brief.replace("يقول", "قال").split()) == sorted(lead.split())
