@@ -8,9 +8,10 @@
 For each article the inputs are built first, as the pipeline builds them: analysis, the extractive
 engine's Arabic bullets, and the English side of the kept ones (``translate.english_side`` with no
 model). Then only the guard is timed: the Arabic call and the English call, apart and together.
-Every run clears the guard's caches (a pipeline never sees the same bullet twice) and the best of
-``--repeat`` runs is kept, because the machine is shared and the slower runs measure the neighbours.
-``--against REV`` loads ``briefer/verify.py`` of that git revision (read with ``git show``) as a
+Every run clears the guard's caches (a pipeline never sees the same bullet twice). With
+``--against``, the versions take turns run by run (A/B/A/B), so a busy neighbour slows both alike,
+and the median of ``--repeat`` runs is reported. ``--against REV`` loads the guard of that git
+revision (``briefer/verify.py`` or the ``briefer/verify/`` package, read with ``git show``) as a
 second module and times it on the same inputs, and says whether both give the same verdicts.
 Prints figures, asserts nothing: it is a measurement, not a test.
 """
@@ -47,7 +48,7 @@ DEFAULT_DATA = (EVAL / "news_quotes.jsonl", EVAL / "bbc_standfirst.jsonl")
 
 Case = tuple[Analysis, tuple[Bullet, ...], tuple[Bullet, ...]]
 #: caches of data and compiled patterns, which a long-running process also keeps
-_KEPT_CACHES = {"_lexicon", "_quote_mark_pattern", "_ellipsis_pattern", "_char_class"}
+_KEPT_CACHES = {"_lexicon", "_quote_mark_pattern", "_ellipsis_pattern", "_char_class", "_not_distinctive"}
 
 
 def main() -> None:
@@ -63,9 +64,10 @@ def main() -> None:
     print(f"{'sample':<16} {'articles':>8} {'version':>8} {'arabic':>9} {'english':>9} {'both':>9}  ms/article")
     for name, articles in samples.items():
         cases = _cases(articles, config)
+        timings = _median_times(versions, cases, config.verify_policy, args.repeat)
         verdicts = {}
         for label, module in versions.items():
-            arabic, english = _best_time(module, cases, config.verify_policy, args.repeat)
+            arabic, english = timings[label]
             verdicts[label] = _run(module, cases, config.verify_policy)
             print(f"{name:<16} {len(cases):>8} {label:>8} {arabic:>9.3f} {english:>9.3f} {arabic + english:>9.3f}")
         if len(versions) > 1:
@@ -79,8 +81,8 @@ def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=500, help="synthetic articles to generate")
     parser.add_argument("--data", action="append", help="a JSONL feed to time as well (repeatable); default: the eval sets")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per version; the best is reported")
-    parser.add_argument("--against", metavar="REV", help="also time briefer/verify.py at this git revision")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per version, taking turns; the median is reported")
+    parser.add_argument("--against", metavar="REV", help="also time the guard at this git revision")
     parser.add_argument("--profile", action="store_true", help="print a cProfile of the synthetic run")
     return parser.parse_args()
 
@@ -106,43 +108,60 @@ def _cases(articles: list, config) -> list[Case]:
 
 
 def _verify_at(revision: str) -> ModuleType:
-    """briefer/verify.py as it is at ``revision``, loaded as a module of its own."""
-    source = subprocess.run(
-        ["git", "show", f"{revision}:briefer/verify.py"], cwd=ROOT, capture_output=True, text=True, check=True
-    ).stdout
+    """The guard as it is at ``revision`` (one file or the package), loaded under a name of its own."""
+    name = "briefer_verify_at_revision"
     folder = Path(tempfile.mkdtemp(prefix="bench_verify_"))
-    path = folder / "verify_at_revision.py"
-    path.write_text(source, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("briefer._verify_at_revision", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while it is being built
-    spec.loader.exec_module(module)
-    return module
+    files = _git("ls-tree", "-r", "--name-only", revision, "briefer/verify.py", "briefer/verify/").split()
+    if files == ["briefer/verify.py"]:
+        (folder / f"{name}.py").write_text(_git("show", f"{revision}:briefer/verify.py"), encoding="utf-8")
+    else:  # the package: its modules import each other as briefer.verify.*, renamed here
+        (folder / name).mkdir()
+        for path in files:
+            text = _git("show", f"{revision}:{path}").replace("briefer.verify", name)
+            (folder / name / Path(path).name).write_text(text, encoding="utf-8")
+    sys.path.insert(0, str(folder))
+    return importlib.import_module(name)
+
+
+def _git(*args: str) -> str:
+    return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+
+
+def _modules_of(module: ModuleType) -> list[ModuleType]:
+    """The module and, for a package, every submodule loaded."""
+    prefix = module.__name__ + "."
+    return [module, *(m for name, m in sorted(sys.modules.items()) if name.startswith(prefix))]
 
 
 def _clear_caches(module: ModuleType) -> None:
     """Forget every bullet and article seen (the lexicon and compiled patterns stay)."""
-    for value in vars(module).values():
-        if hasattr(value, "cache_clear") and getattr(value, "__name__", "") not in _KEPT_CACHES:
-            value.cache_clear()
-    getattr(module, "_SOURCES", {}).clear()
+    for part in _modules_of(module):
+        for value in vars(part).values():
+            if hasattr(value, "cache_clear") and getattr(value, "__name__", "") not in _KEPT_CACHES:
+                value.cache_clear()
+        getattr(part, "_SOURCES", {}).clear()
 
 
-def _best_time(module: ModuleType, cases: list[Case], policy: str, repeat: int) -> tuple[float, float]:
-    best = (float("inf"), float("inf"))
+def _median_times(versions: dict[str, ModuleType], cases: list[Case], policy: str, repeat: int) -> dict[str, tuple[float, float]]:
+    """ms/article (Arabic call, English call) per version, the median of ``repeat`` runs taken in turns."""
+    runs: dict[str, list[tuple[float, float]]] = {label: [] for label in versions}
     for _ in range(repeat):
-        _clear_caches(module)
-        arabic = english = 0.0
-        for analysis, bullets, english_bullets in cases:
-            start = time.perf_counter()
-            module.verify_bullets(analysis, bullets, policy)
-            middle = time.perf_counter()
-            module.verify_bullets(analysis, english_bullets, policy)
-            arabic += middle - start
-            english += time.perf_counter() - middle
-        if arabic + english < sum(best):
-            best = (arabic, english)
-    return best[0] * 1e3 / len(cases), best[1] * 1e3 / len(cases)
+        for label, module in versions.items():
+            runs[label].append(_time_once(module, cases, policy))
+    return {label: sorted(found, key=sum)[len(found) // 2] for label, found in runs.items()}  # the median run
+
+
+def _time_once(module: ModuleType, cases: list[Case], policy: str) -> tuple[float, float]:
+    _clear_caches(module)
+    arabic = english = 0.0
+    for analysis, bullets, english_bullets in cases:
+        start = time.perf_counter()
+        module.verify_bullets(analysis, bullets, policy)
+        middle = time.perf_counter()
+        module.verify_bullets(analysis, english_bullets, policy)
+        arabic += middle - start
+        english += time.perf_counter() - middle
+    return arabic * 1e3 / len(cases), english * 1e3 / len(cases)
 
 
 def _run(module: ModuleType, cases: list[Case], policy: str) -> list:

@@ -310,15 +310,18 @@ class Span:
     kind: str  # figure | quote | name
 
 
-def figure_spans(text: str, arabic_units: bool = False) -> list[Span]:
+def figure_spans(text: str, facts_only: bool = False) -> list[Span]:
     """Every figure in the text with its approximation, scale, unit or date parts, in English form.
 
-    With ``arabic_units`` (facts-only English, no model to translate), a head noun the lexicon
-    does not know stays as written ("6 مهربين"): a bare "6" would say nothing."""
-    return _figure_spans_in(_tokens(text), arabic_units)
+    ``facts_only`` (no model to translate the words around the figures): two numbers joined as a
+    range or a score become one figure ("15–25 percent", "3-1"), and a head noun the lexicon does
+    not know stays as written ("6 مهربين"): a bare "6" would say nothing."""
+    return _figure_spans_in(_tokens(text), text, facts_only)
 
 
-def _figure_spans_in(tokens: Sequence[Token], arabic_units: bool = False) -> list[Span]:
+def _figure_spans_in(tokens: Sequence[Token], text: str, facts_only: bool = False) -> list[Span]:
+    """``tokens`` are tokens of ``text`` (some may be left out: a quotation's); the text between
+    two tokens tells a dash or a comma apart."""
     spans: list[Span] = []
     resume = 0  # tokens before it belong to the figure already taken
     for i in [k for k, token in enumerate(tokens) if token.is_number]:  # few numbers among many words
@@ -326,11 +329,15 @@ def _figure_spans_in(tokens: Sequence[Token], arabic_units: bool = False) -> lis
             continue
         first, left = _extend_left(tokens, i)
         last, right = _extend_right(tokens, i)
-        if arabic_units and not right and last + 1 < len(tokens) and _is_arabic_word(tokens[last + 1]):
+        number = _english_number(tokens[i].text)
+        joined = _range_or_score(tokens, text, first, i, last, right) if facts_only else None
+        if joined is not None:
+            last, number, right = joined
+        if facts_only and not right and _counted_noun_at(tokens, text, last, tokens[i].text):
             last += 1
             right = [_FSI + tokens[last].text + _PDI]
         start = tokens[first].start + (left[0].skip if left else 0)
-        english = " ".join([*(m.entry.english for m in left), _english_number(tokens[i].text), *right])
+        english = " ".join([*(m.entry.english for m in left), number, *right])
         spans.append(Span(start, tokens[last].end, _tidy_figure(english), "figure"))
         resume = last + 1
     return spans
@@ -339,6 +346,94 @@ def _figure_spans_in(tokens: Sequence[Token], arabic_units: bool = False) -> lis
 #: an Arabic word kept in an English line is wrapped in a first-strong isolate: without it the
 #: bidi algorithm pulls the following "; 41" into the Arabic run and the figures read out of order
 _FSI, _PDI = "\u2068", "\u2069"
+_DASHES = frozenset("-–—")
+_RANGE_WORDS = frozenset({"الي", "حتي"})  # folded إلى, حتى: "من 5 إلى 12"
+_BETWEEN = frozenset({"بين", "عامي"})  # "بين 15 و25", "بين عامي 2012 و2017": و joins a range only after these
+_PREPOSITIONS = "بلك"  # one-letter prepositions written joined to their noun
+_CLITICS = "وف" + _PREPOSITIONS
+
+
+def _range_or_score(
+    tokens: Sequence[Token], text: str, first: int, i: int, last: int, right: list[str]
+) -> tuple[int, str, list[str]] | None:
+    """(last token, number, parts) of the range or score opened by the number at ``i``, as the
+    figures layer reads them: "15 -30", "100- الى 150", "بين 40 و60" (و only after بين); a scale
+    written once belongs to both ends ("بين 5 و12 مليون": 5–12 million). A range rises; bare
+    numbers joined by a dash that do not ("3-1", "٣-١") are a score, written with a hyphen."""
+    if any(part not in _SCALE_WORDS for part in right):
+        return None  # "40% - 30": a unit or percent ends the first figure
+    j = _second_number_at(tokens, text, first, last)
+    if j is None:
+        return None
+    high_last, high_right = _extend_right(tokens, j)
+    low, high = _digits_value(tokens[i].text), _digits_value(tokens[j].text)
+    low_scale = _SCALE_WORDS.get(right[0], 1.0) if right else _SCALE_WORDS.get(high_right[0], 1.0) if high_right else 1.0
+    high_scale = _SCALE_WORDS.get(high_right[0], 1.0) if high_right else 1.0
+    if low is None or high is None:
+        return None
+    low_part = " ".join([_english_number(tokens[i].text), *right])
+    if high * high_scale > low * low_scale:
+        return high_last, f"{low_part}–{_english_number(tokens[j].text)}", high_right
+    dashed = _gap(text, tokens[last], tokens[j]).strip() in _DASHES
+    if dashed and not right and not high_right:
+        return j, f"{low_part}-{_english_number(tokens[j].text)}", []
+    return None
+
+
+def _second_number_at(tokens: Sequence[Token], text: str, first: int, last: int) -> int | None:
+    """The index of the number a range link joins to the figure ending at ``last``, or None."""
+    k = last + 1
+    if k >= len(tokens):
+        return None
+    gap = _gap(text, tokens[last], tokens[k]).strip()
+    if tokens[k].is_number and gap in _DASHES:
+        return k
+    linked = (tokens[k].folded in _RANGE_WORDS and gap in ("", "-")) or (
+        tokens[k].folded == "و" and not gap and first > 0 and tokens[first - 1].folded in _BETWEEN
+    )
+    if linked and k + 1 < len(tokens) and tokens[k + 1].is_number and not _gap(text, tokens[k], tokens[k + 1]).strip():
+        return k + 1
+    return None
+
+
+def _gap(text: str, before: Token, after: Token) -> str:
+    """What is written between two tokens ("" without the text, as for a lone bullet's tokens)."""
+    return text[before.end : after.start] if text else ""
+
+
+_SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+def _digits_value(written: str) -> float | None:
+    try:
+        return float(_english_number(written).replace(",", ""))
+    except ValueError:
+        return None  # "1.2.3": a list label, not a quantity
+
+
+def _counted_noun_at(tokens: Sequence[Token], text: str, last: int, number: str) -> bool:
+    """Whether the word after the figure ending at ``last`` is what the number counts.
+
+    Not when punctuation comes between ("2013، وهو" ends a clause), nor a word that shows it is
+    something else: a joined particle + a word that counts nothing ("وهو", "وفي"); a definite word,
+    bare or after a particle ("المشاركة", "بالإضافة", "للعمل": a counted noun is indefinite); a
+    preposition + a singular noun after 3 to 10, which count plurals ("9 بضربة")."""
+    k = last + 1
+    if k >= len(tokens) or not _is_arabic_word(tokens[k]) or _gap(text, tokens[last], tokens[k]).strip():
+        return False
+    word = tokens[k].folded
+    particle = word[0] in _CLITICS
+    if particle and counts_nothing(word[1:]):
+        return False
+    if _is_definite(word) or (particle and _is_definite(word[1:])):
+        return False
+    count = _digits_value(number)
+    return not (word[0] in _PREPOSITIONS and word.endswith("ه") and count is not None and 3 <= count <= 10)
+
+
+def _is_definite(word: str) -> bool:
+    """ال + a word of three letters or more, or لل (ل + ال): a counted noun is never definite."""
+    return (word.startswith("ال") and len(word) > 4) or (word.startswith("لل") and len(word) > 3)
 
 
 def _is_arabic_word(token: Token) -> bool:
@@ -582,7 +677,7 @@ def mask(text: str, analysis: Analysis | None = None, with_quotes: bool = True) 
     tokens = _tokens(text)
     chosen = _non_overlapping(
         [Span(q.start, q.end, "", "quote") for q in quotes]
-        + _figure_spans_in(tokens)
+        + _figure_spans_in(tokens, text)
         + _name_spans_in(text, tokens, analysis)
     )
     counters = {"figure": 0, "quote": 0, "name": 0}
@@ -684,8 +779,9 @@ def _headline_ar(analysis: Analysis) -> str:
 
 def lexicon_headline(analysis: Analysis) -> str:
     """What the lexicon can say of the headline: its places, organisations and figures."""
-    tokens = _tokens(_headline_ar(analysis))
-    spans = _lexicon_name_spans_in(tokens) + _figure_spans_in(tokens, arabic_units=True)
+    headline = _headline_ar(analysis)
+    tokens = _tokens(headline)
+    spans = _lexicon_name_spans_in(tokens) + _figure_spans_in(tokens, headline, facts_only=True)
     items = [s.english for s in sorted(spans, key=lambda s: s.start)]
     return " · ".join(dict.fromkeys(items))
 
@@ -699,7 +795,7 @@ def lexicon_bullets(analysis: Analysis, bullets_ar: Sequence[Bullet]) -> tuple[B
 def _lexicon_bullet(analysis: Analysis, bullet: Bullet) -> list[Bullet]:
     tokens = _tokens(bullet.text)
     quotes = quote_spans(bullet.text)
-    figures = [s.english for s in _figure_spans_in(_outside_quotes(tokens, quotes), arabic_units=True)]
+    figures = [s.english for s in _figure_spans_in(_outside_quotes(tokens, quotes), bullet.text, facts_only=True)]
     speakers = [_speaker_line(analysis, bullet.text, q) for q in quotes]
     if not figures and not speakers:
         return []

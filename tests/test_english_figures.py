@@ -69,3 +69,35 @@ def test_number_span_is_the_number_and_its_scale_only():
 ])
 def test_format_english_number(value, written):
     assert format_english_number(value) == written
+
+
+@pytest.mark.parametrize("text, low, high, unit, kind", [
+    ("Prices rose 15–25 percent this year.", 15, 25, "%", "range"),
+    ("Prices rose 15%-25% this year.", 15, 25, "%", "range"),
+    ("Between 5 to 12 million workers live there.", 5e6, 12e6, "workers", "range"),  # the scale is shared
+    ("It cost between 57 and 109 billion dollars.", 57e9, 109e9, "dollar", "money"),
+    ("Between 81 thousand–138 thousand people die.", 81e3, 138e3, "people", "range"),
+    ("Al-Hilal won 3-1 at home.", 3, 1, "at", "score"),
+    ("The match ended 4–4.", 4, 4, "", "score"),
+])
+def test_ranges_and_scores_are_one_figure_with_both_ends(text, low, high, unit, kind):
+    figure = one(text)
+    assert (figure.value, figure.value_max) == (pytest.approx(low), pytest.approx(high))
+    assert (figure.unit, figure.kind) == (unit, kind)
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Turnout was 40% - 30 people stayed home.", [40, 30]),  # a percent ends the first figure
+    ("from 5 million to 3 thousand", [5e6, 3e3]),  # falls, and has scales: no score either
+    ("and 12 to 2", [12, 2]),  # only a dash makes a score
+])
+def test_numbers_that_do_not_make_a_range_stay_apart(text, values):
+    figures = find_english_figures(text)
+    assert [f.value for f in figures] == [pytest.approx(v) for v in values]
+    assert all(f.value_max is None for f in figures)
+
+
+def test_thousands_marked_with_dots_are_one_number():
+    assert one("about 1.900.000 visitors").value == 1_900_000
+    assert one("worth 7.038.700.000 riyals").value == 7_038_700_000
+    assert one("in 9.599 places").value == pytest.approx(9.599)  # one dot: a decimal, as written

@@ -112,7 +112,7 @@ def test_unknown_names_can_stay_in_arabic_script():
 def test_facts_only_english_keeps_an_unknown_unit_as_written():
     from briefer.translate import figure_spans
 
-    assert [s.english for s in figure_spans("مقتل 6 مهربين وإصابة 3 جنود", arabic_units=True)] == ["6 \u2068مهربين\u2069", "3 soldiers"]
+    assert [s.english for s in figure_spans("مقتل 6 مهربين وإصابة 3 جنود", facts_only=True)] == ["6 \u2068مهربين\u2069", "3 soldiers"]
 
 
 # ------------------------------------------------------------------ the fast paths give the same answers
@@ -229,4 +229,63 @@ def test_longer_phrase_wins_over_the_word_as_written(tiny_lexicon):
 def test_a_preposition_after_a_number_is_not_taken_for_its_unit():
     from briefer.translate import figure_spans
 
-    assert [s.english for s in figure_spans("فاز الهلال بثلاثة أهداف مقابل 1 على النصر", arabic_units=True)] == ["1"]
+    assert [s.english for s in figure_spans("فاز الهلال بثلاثة أهداف مقابل 1 على النصر", facts_only=True)] == ["1"]
+
+
+# ------------------------------------------------------------------ ranges, scores and head nouns
+
+
+@pytest.mark.parametrize(("arabic", "english"), [
+    ("فاز الهلال على النصر 3-1 في الدوري", ["3-1"]),
+    ("فاز الهلال على النصر ٣-١ في الدوري", ["3-1"]),
+    ("وانتهت المباراة بالتعادل 0 -0 )", ["0-0"]),
+    ("ارتفعت الأسعار بين 15 و25 في المئة", ["15–25 percent"]),
+    ("يتراوح عدد العمال من 5 إلى 12 مليون", ["5–12 million"]),
+    ("كلفت القرصنة بين 57 و109 مليارات دولار", ["57–109 billion dollars"]),
+    ("ويقتل ما بين 81 ألفا و138 ألف شخص سنويا", ["81 thousand–138 thousand people"]),
+    ("ينصح بالنوم مدة 15 -30 دقيقة", ["15–30 minutes"]),
+    ("خسر الفريق 2-3 على أرضه", ["2–3"]),  # rising: read as the figures layer reads it, a range
+    ("ارتفع التضخم 40% - 30 عاملا", ["40%", "30 \u2068عاملا\u2069"]),  # a percent ends the first figure
+])
+def test_facts_only_ranges_and_scores_are_one_figure(arabic, english):
+    assert [span.english for span in figure_spans(arabic, facts_only=True)] == english
+
+
+@pytest.mark.parametrize(("arabic", "english"), [
+    ("وسجل اللاعب 9 بضربة رأس", ["9"]),  # a preposition + a singular noun after 3-10: not what 9 counts
+    ("وبقيت روسيا في الفئة الثالثة منذ عام 2013، وهو ما أثار غضب موسكو", ["2013"]),  # a comma ends it
+    ("وبلغ عدد الزوار 2013 وهو رقم قياسي", ["2013"]),  # و + a word that counts nothing
+    ("تأهل 8 بالإضافة إلى المضيف", ["8"]),  # a definite noun is never the counted one
+    ("أطلقت الشرطة 9 بلاغات", ["9 \u2068بلاغات\u2069"]),  # ب that is part of the word stays
+    ("وصل عدد البلاغات إلى 14 بلدة", ["14 \u2068بلدة\u2069"]),  # singular after 11-99 is the counted noun
+])
+def test_facts_only_head_nouns_are_what_the_number_counts(arabic, english):
+    assert [span.english for span in figure_spans(arabic, facts_only=True)] == english
+
+
+def test_without_facts_only_the_masking_keeps_two_numbers_apart():
+    assert [span.english for span in figure_spans("فاز الهلال 3-1")] == ["3", "1"]
+
+
+def _sports_and_prices() -> Analysis:
+    from briefer.analyze import analyze
+
+    text = (
+        "فاز الهلال على النصر بنتيجة 3-1 في مباراة الذهاب على ملعب الملك فهد الدولي في الرياض. "
+        "وتوقع صندوق النقد الدولي أن ترتفع أسعار الغذاء في المنطقة بين 15 و25 في المئة خلال العام المقبل. "
+        "وتظهر الإحصاءات وجود ما بين 5 و12 مليون عامل أجنبي في روسيا."
+    )
+    return analyze(Article(id="r1", text=text, title="الهلال يفوز على النصر 3-1", source="وكالة الأنباء"))
+
+
+def test_facts_only_lines_with_ranges_and_scores_pass_the_guard():
+    from briefer.verify import verify_bullets
+
+    analysis = _sports_and_prices()
+    bullets_ar = tuple(Bullet("ar", s.text, sources=(s.index,)) for s in analysis.sentences)
+    headline, bullets_en, mode = english_side(analysis, bullets_ar)
+    assert mode == "lexicon" and "3-1" in headline and "3 · 1" not in headline
+    kept, verdicts = verify_bullets(analysis, bullets_en, "repair,replace")
+    assert [v.action for v in verdicts] == ["kept"] * 3
+    texts = " | ".join(b.text for b in kept)
+    assert "3-1" in texts and "15–25 percent" in texts and "5–12 million" in texts

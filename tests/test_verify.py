@@ -447,3 +447,55 @@ def test_facts_only_lines_may_keep_arabic_names():
     line = Bullet("en", "Figures: 12 مستشفى — quote by صالح الحسناوي", sources=(0,), translated=True, origin="lexicon")
     kept, (verdict,) = verify_bullets(analysis, [line], "repair,replace")
     assert verdict.action == "kept" and kept
+
+
+# ---------------------------------------------------------------------------- ranges and scores
+
+RANGES_ARTICLE = (
+    "توقع صندوق النقد الدولي أن ترتفع أسعار الغذاء في المنطقة بين 15 و25 في المئة خلال العام المقبل. "
+    "وتظهر الإحصاءات وجود ما بين 5 و12 مليون عامل أجنبي في روسيا. "
+    "وترأس عنان المنظمة الدولية من عام 1997 إلى 2006. "
+    "وانتهت مباراة الذهاب بفوز الهلال على النصر بنتيجة 3-1 في الرياض، وتعادل الفريقان إيابا ٢-٢."
+)
+
+
+@pytest.fixture(scope="module")
+def ranges() -> Analysis:
+    return make_analysis(RANGES_ARTICLE)
+
+
+@pytest.mark.parametrize("text", [
+    "Food prices: 15–25 percent",
+    "Russia — figures: 5–12 million",
+    "Annan led the organisation 1997–2006.",
+    "Al-Hilal beat Al-Nassr 3-1 in the first leg.",
+    "The return leg ended 2-2.",
+])
+def test_english_ranges_and_scores_the_article_writes_pass(ranges, text):
+    assert kinds(ranges, text, lang="en") == []
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("Food prices: 15–99 percent", "15–99 percent"),  # the upper end is invented
+    ("Food prices: 10–25 percent", "10–25 percent"),  # the lower end is invented
+    ("Food prices: 15–25 million", "15–25 million"),  # a percent range turned into a count
+    ("Russia — figures: 5–12 billion", "5–12 billion"),  # the shared scale swapped
+    ("Al-Hilal beat Al-Nassr 3-2 in the first leg.", "3-2"),
+    ("Al-Hilal lost 1-3 in the first leg.", "1-3"),  # the score turned round
+])
+def test_english_ranges_and_scores_with_ends_not_in_the_article_are_caught(ranges, text, shown):
+    problems = find_problems(ranges, Bullet("en", text))
+    assert [p.kind for p in problems] == ["figure"]
+    assert shown in problems[0].message
+
+
+def test_a_range_is_not_one_of_its_ends(ranges):
+    """The article's single figure does not vouch for a range that opens with it."""
+    single = make_analysis("ارتفعت أسعار الغذاء في المنطقة بنسبة 15 في المئة خلال العام الماضي.")
+    assert kinds(single, "Food prices: 15–25 percent", lang="en") == ["figure"]
+    assert kinds(single, "Food prices: 15 percent", lang="en") == []
+
+
+def test_a_wrong_range_is_dropped_not_half_repaired(ranges):
+    bullets, verdict = guard(ranges, "Food prices: 15–99 percent", lang="en", sources=(0,))
+    assert (verdict.action, bullets) == ("dropped", ())

@@ -5,6 +5,12 @@ become ``Figure`` objects whose ``value`` has the scale applied (2.5e9), so they
 values ``briefer.facts.figures`` finds in the Arabic article. ``unit`` is "%" for percentages, a
 canonical currency name ("dollar", "riyal") for money, else the next word as written.
 
+Two numbers joined by a dash, "to" or "between ... and" are one figure with both ends:
+"15–25 percent" and "5 to 12 million" are ranges (``kind="range"``, a scale or percent written once
+belongs to both ends, as in the Arabic "بين 5 و12 مليون"), "3-1" is a score (``kind="score"``: bare
+numbers joined by a dash, the second not above the first). ``value`` is the first number and
+``value_max`` the second, so a check can ask for both.
+
 The vocabulary (number words, scale words and suffixes, currencies) lives in
 ``briefer/data/english_numbers.json``.
 """
@@ -22,14 +28,19 @@ from briefer.types import Figure
 
 _DATA_FILE = "english_numbers.json"
 
-# A digit number: 3,500 | 3500 | 2.5 | .5 is not a figure in news copy.
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?"
+# A digit number: 3,500 | 3500 | 2.5 | 1.900.000 (thousands marked with dots, as Arabic copy often
+# has: two dots or more cannot be a decimal) | .5 is not a figure in news copy.
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?![.\d])|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?"
 _THOUSANDS = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_DOTTED_THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3}){2,}")
 # Digits glued to letters are names, not figures: F-16, G20, COVID-19, A380.
 _NAME_BEFORE = regex.compile(r"[A-Za-z][-‑]?$|\d[:.]$")  # also the minutes of 10:30
 _ORDINAL_AFTER = regex.compile(r"^(?:st|nd|rd|th)\b", regex.IGNORECASE)
 _TIME_AFTER = regex.compile(r"^[:.]\d\d\b")
-_RANGE_AFTER = regex.compile(rf"^\s*(?:-|–|to)\s*({_DIGITS})")
+_DASH_LINK = regex.compile(r"\s*[-–—]\s*")
+_WORD_LINK = regex.compile(r"\s+to\s+", regex.IGNORECASE)
+_AND_LINK = regex.compile(r"\s+and\s+", regex.IGNORECASE)
+_BETWEEN_BEFORE = regex.compile(r"\bbetween\s+$", regex.IGNORECASE)
 
 
 class _Vocabulary(NamedTuple):
@@ -130,39 +141,78 @@ def _digit_figures(text: str) -> list[Figure]:
             continue
         if _NAME_BEFORE.search(text[:start]) or _TIME_AFTER.match(text[match.end("num") :]):
             continue
+        joined = _two_ended(text, match)
+        if joined is not None:
+            figures.append(joined)
+            continue
         value = _number_value(match.group("num"))
         scale = _scale_of(match)
         end = match.end()
-        kind, unit, value_max = "number", "", None
+        kind, unit = "number", ""
         if _ORDINAL_AFTER.match(text[end:]):
             kind = "ordinal"
             end += len(_ORDINAL_AFTER.match(text[end:]).group())
         elif match.group("pct"):
             kind, unit = "percent", "%"
-        else:
-            range_end = _RANGE_AFTER.match(text[end:])
-            if range_end and not scale:
-                value_max = _number_value(range_end.group(1))
-                kind = "range"
-                end += range_end.end()
         value *= scale or 1.0
-        if value_max is not None:
-            value_max *= scale or 1.0
         currency = _currency_before(match) or _currency_after(text, end)
         if currency:
             kind, unit, end = "money", currency[0], max(end, currency[1])
         elif kind == "number" and not scale and _looks_like_year(match.group("num")):
             kind = "date"
-        elif kind in ("number", "range"):
+        elif kind == "number":
             unit = _next_word(text, end)
-        figures.append(Figure(text[start:end], start, end, value, unit, kind, value_max=value_max))
+        figures.append(Figure(text[start:end], start, end, value, unit, kind))
     return figures
 
 
+def _two_ended(text: str, low: regex.Match) -> Figure | None:
+    """The range or score that opens with the number ``low``, or None when no second number joins it.
+
+    A scale or percent written only after the second number belongs to both ("5–12 million",
+    "15–25 percent"); a range must rise. Bare numbers joined by a dash that do not rise are a score."""
+    high, dash = _second_number(text, low)
+    if high is None or low.group("pct") and not high.group("pct"):
+        return None
+    low_scale, high_scale = _scale_of(low), _scale_of(high)
+    low_value = _number_value(low.group("num")) * (low_scale or high_scale or 1.0)
+    high_value = _number_value(high.group("num")) * (high_scale or 1.0)
+    start = low.start("cur") if low.group("cur") else low.start("num")
+    end = high.end()
+    percent = bool(high.group("pct"))
+    if high_value > low_value:
+        kind = "range"
+    elif dash and not (low_scale or high_scale or percent or low.group("cur") or high.group("cur")):
+        kind = "score"
+    else:
+        return None
+    unit = "%" if percent else ""
+    currency = _currency_before(low) or _currency_after(text, end)
+    if currency and kind != "score":
+        kind, unit, end = "money", currency[0], max(end, currency[1])
+    elif not unit:
+        unit = _next_word(text, end)
+    return Figure(text[start:end], start, end, low_value, unit, kind, value_max=high_value)
+
+
+def _second_number(text: str, low: regex.Match) -> tuple[regex.Match | None, bool]:
+    """The number joined to ``low`` by a dash, "to", or "and" after "between"; and whether by a dash."""
+    for link, dash in ((_DASH_LINK, True), (_WORD_LINK, False), (_AND_LINK, False)):
+        joint = link.match(text, low.end())
+        if joint is None or (link is _AND_LINK and not _BETWEEN_BEFORE.search(text, 0, low.start())):
+            continue
+        high = _vocabulary().number.match(text, joint.end())
+        if high is not None and not high.group("cur") and not _TIME_AFTER.match(text[high.end("num") :]):
+            return high, dash
+    return None, False
+
+
 def _number_value(digits: str) -> float:
-    """3,500 -> 3500; 64,6 (a decimal comma, as Arabic copy often has) -> 64.6."""
+    """3,500 -> 3500; 1.900.000 -> 1900000; 64,6 (a decimal comma, as Arabic copy often has) -> 64.6."""
     if _THOUSANDS.fullmatch(digits):
         return float(digits.replace(",", ""))
+    if _DOTTED_THOUSANDS.fullmatch(digits):
+        return float(digits.replace(".", ""))
     return float(digits.replace(",", "."))
 
 
