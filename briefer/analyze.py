@@ -41,6 +41,8 @@ def detect_language(text: str) -> str:
     """
     # counted in runs: one match per word rather than one per character
     arabic = sum(map(len, _ARABIC_RUN.findall(text)))
+    if 2 * arabic >= len(text) and _LETTER_RUN.search(text):
+        return "ar"  # Arabic is half the text, so at least half its letters: no need to count them
     letters = sum(map(len, _LETTER_RUN.findall(text)))
     if letters == 0:
         return "other"

@@ -82,3 +82,15 @@ def test_many_people_in_a_long_article_keep_their_own_canonical():
     short = [e for e in people if e.text in {"حسين", "العلي", "الصحاف", "مينكي"}]
     assert len(short) == 200
     assert {e.canonical for e in short} == {f"الوزير {name}" for name in names}
+
+
+def test_leading_word_tokens_and_word_facts_agree_with_the_tokens():
+    from briefer.facts.entities import article_facts, article_tokens, leading_word_tokens, tokenize
+
+    text = "وقال وزير الخارجية العراقي فؤاد حسين، «إن 3500 جندي وصلوا» ـــ على حد قوله."
+    words = [token for token in tokenize(text) if token.is_word]
+    assert leading_word_tokens(text, 4) == words[:4]
+    assert leading_word_tokens(text, 100) == words
+    assert article_facts(text, "norm") == [token.norm for token in article_tokens(text)]
+    cues = dict(zip([token.text for token in article_tokens(text)], article_facts(text, "cue")))
+    assert cues["وقال"] == "verb" and cues["وزير"] == ""

@@ -60,3 +60,10 @@ def test_light_stem_strips_prefixes_but_not_stems():
     assert light_stem("بيروت") == "بيروت"
     assert light_stem("فرنسا") == "فرنسا"
     assert light_stem("ال") == "ال"
+
+
+def test_normalize_folds_like_the_character_table_beyond_it_too():
+    from briefer.arabic.normalize import _char_table
+
+    raw = "قالَ ـ الوزيرُ ﻻ ٣٥ أإآ ى ة \u200f😀𝐀 \U0010ffff"
+    assert normalize(raw) == raw.translate(_char_table())

@@ -179,3 +179,42 @@ def _fresh_walk(line, start):
         else:
             return mark.start()
     return len(line)
+
+
+# ------------------------------------------------------------------ the speaker's right edge
+
+
+def _speaker_of(text: str):
+    (quote,) = quotes_of(text)
+    return quote
+
+
+def test_speaker_stops_before_the_occasion_of_the_saying():
+    quote = _speaker_of("وقال الوزير في مؤتمر صحفي عقده بالرياض: «سنواصل دعم الأسر المحتاجة في كل المناطق».")
+    assert quote.speaker == "الوزير"
+    quote = _speaker_of("وأكد المتحدث باسم الوزارة في بيان أن «الحدود ستبقى مفتوحة أمام المسافرين طوال الموسم».")
+    assert quote.speaker == "المتحدث باسم الوزارة"
+    assert quote.speaker_end - quote.speaker_start == len("المتحدث باسم الوزارة")
+
+
+def test_speaker_stops_before_whom_he_told_and_how():
+    quote = _speaker_of("وقال رئيس لجنة النقل البري سعيد البسامي لـ«عكاظ» إن «الأسعار سترتفع مع بداية العام المقبل».")
+    assert quote.speaker == "رئيس لجنة النقل البري سعيد البسامي"
+    quote = _speaker_of("وقالت لورا مولدنغ لبرنامج الصباح: «لم أتوقع أن يصل الأمر إلى المحكمة بهذه السرعة».")
+    assert quote.speaker == "لورا مولدنغ"
+    quote = _speaker_of("وعلق الرئيس ترامب بتغريدة على تويتر: «هذه أخبار كاذبة ولن نسمح بتكرارها أبدا».")
+    assert quote.speaker == "الرئيس ترامب"
+    quote = _speaker_of("ورد الرئيس الأمريكي قائلا «لن نتراجع عن هذا القرار مهما كانت الضغوط علينا».")
+    assert quote.speaker == "الرئيس الأمريكي"
+
+
+def test_speaker_stops_before_the_time_of_the_saying():
+    quote = _speaker_of("وقال روزنستاين متحدثا الأسبوع الماضي «لا أحد فوق القانون في هذا البلد على الإطلاق».")
+    assert quote.speaker == "روزنستاين"
+
+
+def test_title_complements_stay_part_of_the_speaker():
+    quote = _speaker_of("وقال النائب عن حزب المحافظين كريسبن بلانت «هذه خطوة متأخرة لكنها في الاتجاه الصحيح».")
+    assert quote.speaker == "النائب عن حزب المحافظين كريسبن بلانت"
+    quote = _speaker_of("وقال الأمين العام للأمم المتحدة أنطونيو غوتيريش «على جميع الأطراف وقف القتال فورا».")
+    assert quote.speaker == "الأمين العام للأمم المتحدة أنطونيو غوتيريش"

@@ -68,10 +68,15 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
 def quote_regions(text: str) -> list[tuple[int, int]]:
     """Spans (from opening to closing mark, inclusive) of the balanced quotations, line by line."""
     regions: list[tuple[int, int]] = []
-    offset = 0
-    for line in text.split("\n"):
-        regions.extend((offset + start, offset + end) for start, end in _line_quotes(line))
-        offset += len(line) + 1
+    line_end = -1
+    for mark in _QUOTE_MARK.finditer(text):  # only the lines with a mark can hold a quotation
+        if mark.start() < line_end:
+            continue  # on a line already read
+        line_start = text.rfind("\n", 0, mark.start()) + 1
+        line_end = text.find("\n", mark.start())
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[line_start:line_end]
+        regions.extend((line_start + start, line_start + end) for start, end in _line_quotes(line))
     return regions
 
 
@@ -121,7 +126,7 @@ def _closes_only(line: str, index: int) -> bool:
     return not before.isspace() and before not in "([:ـ" and (after.isspace() or after in ".,،؛:!?؟)")
 
 
-class _Spans:
+class SpanSet:
     """A set of offsets kept as sorted, merged spans: a quote of 100,000 characters is one span."""
 
     def __init__(self, spans: list[tuple[int, int]]):
@@ -139,7 +144,7 @@ class _Spans:
         return position >= 0 and offset < self.ends[position]
 
 
-def _protected_offsets(text: str) -> _Spans:
+def _protected_offsets(text: str) -> SpanSet:
     """Offsets where no sentence may end: inside quotations (but not their last char) and URLs."""
     protected: list[tuple[int, int]] = []
     for start, end in quote_regions(text):
@@ -154,7 +159,7 @@ def _protected_offsets(text: str) -> _Spans:
         while url_end > match.start() and text[url_end - 1] in ".,)":
             url_end -= 1  # the period after a URL may end the sentence
         protected.append((match.start(), url_end))
-    return _Spans(protected)
+    return SpanSet(protected)
 
 
 def _ends_sentence(text: str, match: regex.Match) -> bool:

@@ -9,6 +9,8 @@ what a quote's speaker is resolved to. Lexicons live in ``briefer/facts/data/`` 
 
 from __future__ import annotations
 
+import itertools
+import operator
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,6 +20,8 @@ from typing import NamedTuple
 import regex
 
 from briefer.arabic.normalize import normalize
+from briefer.arabic.segment import SpanSet
+from briefer.facts.word_memo import WordMemo
 from briefer.types import Entity
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}@_]+(?:\.(?=\s))?|[^\s\p{L}\p{M}\p{N}]")
@@ -41,23 +45,80 @@ class Token(NamedTuple):
         return (self.text[0].isalnum() or self.text[0] == "@") and self.norm != ""
 
 
+class WordFacts(NamedTuple):
+    """What the finders ask of a word, worked out once per distinct word (see :func:`_facts_of`),
+    so an article costs one dictionary lookup per token and its columns are read in C."""
+
+    norm: str
+    bits: int  # the finders that can start at the word (see _word_bits)
+    skeleton: str  # see _skeleton
+    skeleton_without_clitic: str | None  # see _skeleton_without_clitic
+    cue: str  # attribution cue: verb | participle | prep | ""
+
+
+_FACT = {name: operator.attrgetter(name) for name in WordFacts._fields}
+_TEXT = operator.attrgetter("text")
+_COMMAS = frozenset({"،", ","})
+
+
 def tokenize(text: str) -> list[Token]:
+    return _tokens_and_facts(text)[0]
+
+
+def _tokens_and_facts(text: str) -> tuple[list[Token], list[WordFacts]]:
     matches = list(_TOKEN.finditer(text))
-    make = tuple.__new__  # Token's own __new__ is a Python function: three times slower
-    known = _NORMS.get
-    words = [m.group() for m in matches]
-    return [make(Token, (word, m.start(), m.end(), known(word) or _norm(word))) for word, m in zip(words, matches)]
+    words = list(map(regex.Match.group, matches))  # (map over the method: the loop runs in C)
+    facts = list(map(_FACTS.__getitem__, words))
+    columns = zip(words, map(regex.Match.start, matches), map(regex.Match.end, matches), map(_FACT["norm"], facts))
+    # tuple.__new__ over the columns: Token's own __new__ is a Python function, three times slower
+    return list(map(tuple.__new__, itertools.repeat(Token), columns)), facts
 
 
-@lru_cache(maxsize=2)
+def leading_word_tokens(text: str, count: int) -> list[Token]:
+    """The first ``count`` word tokens of ``tokenize(text)``, read no further than they reach."""
+    words: list[Token] = []
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        token = Token(word, match.start(), match.end(), _norm(word))
+        if token.is_word:
+            words.append(token)
+            if len(words) == count:
+                break
+    return words
+
+
 def article_tokens(text: str) -> tuple[Token, ...]:
     """:func:`tokenize` for a whole article, kept for the next caller: the entities and then the
     quotes of one article read the same tokens (a tuple, so no caller can change them)."""
-    return tuple(tokenize(text))
+    return _article(text)[0]
+
+
+def article_facts(text: str, name: str) -> list:
+    """One of :class:`WordFacts` for each of :func:`article_tokens`: ``article_facts(text, "cue")``."""
+    return list(map(_FACT[name], _article(text)[1]))
+
+
+@lru_cache(maxsize=2)
+def _article(text: str) -> tuple[tuple[Token, ...], tuple[WordFacts, ...]]:
+    tokens, facts = _tokens_and_facts(text)
+    return tuple(tokens), tuple(facts)
+
+
+def indexes_where(flags) -> list[int]:
+    """The positions of the true items of ``flags`` (an iterable), in order."""
+    return list(itertools.compress(itertools.count(), flags))
 
 
 _NORMS: dict[str, str] = {}
 _NORMS_MAX = 200_000  # distinct words kept; cleared past it so memory stays bounded
+
+
+def _facts_of(word: str) -> WordFacts:
+    norm = _norm(word)
+    return WordFacts(norm, _word_bits(norm), _skeleton(norm), _skeleton_without_clitic(norm), attribution_cue_of(norm))
+
+
+_FACTS: WordMemo[WordFacts] = WordMemo(_facts_of, _NORMS_MAX)  # by the word as written
 
 
 def _norm(word: str) -> str:
@@ -166,7 +227,8 @@ def find_entities(text: str) -> tuple[Entity, ...]:
     tokens = article_tokens(text)
     lex = lexicons()
     taken = [False] * len(tokens)
-    marked = [(i, bits) for i, bits in enumerate([_word_bits(token.norm, lex) for token in tokens]) if bits]
+    bits = article_facts(text, "bits")
+    marked = list(zip(indexes_where(bits), filter(None, bits)))  # (index, bits) of the words with any
     found: list[tuple[int, int, str, int]] = []  # (first token, end exclusive, kind, name start)
     for finder, kind, bit in ((_org_name_at, "org", _ORG_NAME), (_titled_person_at, "person", _TITLE),
                               (_appositive_person_at, "person", 0), (_org_at, "org", _ORG_HEAD),
@@ -180,7 +242,8 @@ def find_entities(text: str) -> tuple[Entity, ...]:
                 name_start = _name_start_index(tokens, i, end, lex) if kind == "person" else i
                 found.append((i, end, kind, name_start))
                 taken[i:end] = [True] * (end - i)
-    found.extend(_short_mentions(tokens, found, taken, lex))
+    found.extend(_short_mentions(tokens, article_facts(text, "skeleton"), article_facts(text, "skeleton_without_clitic"),
+                                 found, taken, lex))
     found.sort()
     return _with_canonical(text, tokens, found, lex, _quoted_regions(text))
 
@@ -188,24 +251,19 @@ def find_entities(text: str) -> tuple[Entity, ...]:
 # What a word can be, as bits: each is a condition one finder requires of the token it starts at
 # (or, for _AFTER_VERB, of the token before), so a finder is tried only where its bit is set.
 _ORG_NAME, _TITLE, _PLACE, _ORG_HEAD, _GIVEN, _AFTER_VERB = 1, 2, 4, 8, 16, 32
-_WORD_BITS: dict[str, int] = {}
 
 
-def _word_bits(norm: str, lex: Lexicons) -> int:
-    bits = _WORD_BITS.get(norm)
-    if bits is None:
-        bits = (
-            _ORG_NAME * _may_open(norm, _first_words(lex.org_names))
-            | _TITLE * _may_open(norm, _first_words(lex.titles))
-            | _PLACE * _may_open(norm, _first_words(lex.places))
-            | _ORG_HEAD * (norm in lex.org_heads)
-            | _GIVEN * (norm in lex.given_names)
-            | _AFTER_VERB * (attribution_cue_of(norm) in {"verb", "participle"} or norm in {"وكانت", "وكان"})
-        )
-        if len(_WORD_BITS) >= _NORMS_MAX:
-            _WORD_BITS.clear()
-        _WORD_BITS[norm] = bits
-    return bits
+@lru_cache(maxsize=65536)
+def _word_bits(norm: str) -> int:
+    lex = lexicons()
+    return (
+        _ORG_NAME * _may_open(norm, _first_words(lex.org_names))
+        | _TITLE * _may_open(norm, _first_words(lex.titles))
+        | _PLACE * _may_open(norm, _first_words(lex.places))
+        | _ORG_HEAD * (norm in lex.org_heads)
+        | _GIVEN * (norm in lex.given_names)
+        | _AFTER_VERB * (attribution_cue_of(norm) in {"verb", "participle"} or norm in {"وكانت", "وكان"})
+    )
 
 
 def _candidates(bit: int, tokens: tuple[Token, ...], lex: Lexicons, marked: list[tuple[int, int]]) -> list:
@@ -223,7 +281,7 @@ def _before_comma_and_title(tokens: tuple[Token, ...], lex: Lexicons) -> list[in
     """Words followed, after a run of words, by a comma and a title: an appositive name ends at
     the first token that is not a word, and must end at such a comma."""
     candidates: list[int] = []
-    for k in [k for k, token in enumerate(tokens) if token.text in {"،", ","}]:
+    for k in indexes_where(map(_COMMAS.__contains__, map(_TEXT, tokens))):
         if k + 1 < len(tokens) and match_phrase(tokens, k + 1, lex.titles, 3):
             before_run = k - 1  # the token before the run of words that ends at this comma
             while before_run >= 0 and tokens[before_run].is_word:
@@ -408,7 +466,8 @@ def _after_verb(tokens: list[Token], i: int) -> bool:
     return attribution_cue_of(previous) in {"verb", "participle"} or previous in {"وكانت", "وكان"}
 
 
-def _short_mentions(tokens, found, taken, lex: Lexicons) -> list[tuple[int, int, str]]:
+def _short_mentions(tokens, skeletons, skeletons_without_clitic, found, taken, lex: Lexicons
+                    ) -> list[tuple[int, int, str]]:
     """Bare later mentions of a known person's first or last name ('وأضاف حسين', 'بابين')."""
     known = set()
     for _start, end, kind, name_start in found:
@@ -419,13 +478,14 @@ def _short_mentions(tokens, found, taken, lex: Lexicons) -> list[tuple[int, int,
     mentions = []
     if not known:
         return mentions  # no name to look for
-    for i, token in enumerate(tokens):
+    # few words are a known name: those are found first, in one pass that runs in C
+    as_written = map(known.__contains__, skeletons)
+    without_clitic = map(known.__contains__, skeletons_without_clitic)
+    for i in indexes_where(map(operator.or_, as_written, without_clitic)):
+        token = tokens[i]
         norm = token.norm
         if taken[i] or len(norm) < 3:
             continue
-        bare = norm[1:] if norm[0] in _CLITICS and len(norm) > 4 else None
-        if not (_skeleton(norm) in known or (bare and _skeleton(bare) in known)):
-            continue  # (tested before the rest: few words are a known name)
         if token.is_word and norm not in lex.stopwords:
             start = i
             if _first_name_before(tokens, i, taken, lex):
@@ -456,9 +516,16 @@ def _skeleton(word: str) -> str:
     return word[0] + _LONG_VOWELS.sub("", word[1:])
 
 
+@lru_cache(maxsize=65536)
+def _skeleton_without_clitic(norm: str) -> str | None:
+    """The skeleton of a word of five letters or more read without its one-letter clitic ('وحسين')."""
+    return _skeleton(norm[1:]) if len(norm) > 4 and norm[0] in _CLITICS else None
+
+
 def _with_canonical(text, tokens, found, lex: Lexicons, quoted) -> tuple[Entity, ...]:
     spans = [(tokens[s].start, tokens[e - 1].end, kind, tokens[n:e]) for s, e, kind, n in found]
-    outside = [span for span in spans if not any(a <= span[0] < b for a, b in quoted)]
+    inside_quotes = SpanSet(quoted)
+    outside = [span for span in spans if span[0] not in inside_quotes]
     fullest = _FullestPerson(text, outside)
     entities = []
     for start, end, kind, words in spans:

@@ -29,6 +29,7 @@ briefer/arabic/data/.
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -37,6 +38,7 @@ import regex
 
 from briefer.arabic.normalize import normalize, normalize_with_map, raw_span
 from briefer.arabic.numbers import digits_value, lookup_word, ordinal_value, parse_ordinal, words_value
+from briefer.facts.word_memo import WordMemo
 from briefer.types import Figure, Sentence
 
 _TOKEN = regex.compile(r"\d+ر\d+|\d+(?:[.,]\d+)*|[\p{L}\p{M}]+|\S")
@@ -215,7 +217,6 @@ def _blocked_spans(folded: str) -> list[tuple[int, int]]:
     return spans
 
 
-@lru_cache(maxsize=65536)
 def _matchers_for(word: str) -> tuple:
     """The matchers that can find a figure starting at this folded token, in the order they are
     tried. Each test is the first thing its matcher requires of the token (a digit, a number or
@@ -249,6 +250,9 @@ def _matchers_for(word: str) -> tuple:
     return tuple(matcher for matcher, possible in tests if possible)
 
 
+_MATCHERS: WordMemo[tuple] = WordMemo(_matchers_for)  # folded word -> _matchers_for(word)
+
+
 class _Scan:
     """One pass over the folded tokens; each matcher returns a _Hit or None."""
 
@@ -256,11 +260,9 @@ class _Scan:
         self.raw_text = raw
         self.folded = folded
         self.offsets = offsets
-        # the tokens as three parallel lists: folded text, start and end in the folded text
-        matches = list(_TOKEN.finditer(folded))
-        self.words = [match.group() for match in matches]
-        self.starts = [match.start() for match in matches]
-        self.ends = [match.end() for match in matches]
+        # the tokens: their folded text, and their matches for the few starts and ends read
+        self.matches = list(_TOKEN.finditer(folded))
+        self.words = list(map(regex.Match.group, self.matches))  # (map over the method: the loop runs in C)
         self.count = len(self.words)
         self.lex = _lexicon()
         self.blocked = _blocked_spans(folded)
@@ -269,27 +271,26 @@ class _Scan:
 
     def hits(self) -> list[_Hit]:
         found: list[_Hit] = []
-        # dates first, then ranks, then quantities; only the matchers that can start at a word
-        matchers = [_matchers_for(word) for word in self.words]
-        index = 0
-        while index < self.count:
-            hit = None
+        # dates first, then ranks, then quantities; only the matchers that can start at a word,
+        # so only the words with one are visited (most words have none)
+        matchers = list(map(_MATCHERS.__getitem__, self.words))
+        resume = 0  # the token after the last figure: figures do not overlap
+        for index in itertools.compress(range(self.count), matchers):
+            if index < resume:
+                continue
             for matcher in matchers[index]:
                 hit = matcher(self, index)
                 if hit:
+                    found.append(hit)
+                    resume = hit.last
                     break
-            if hit:
-                found.append(hit)
-                index = hit.last
-            else:
-                index += 1
         return found
 
     def is_digits(self, index: int) -> bool:
         return self.words[index][0].isdecimal()
 
     def raw(self, first: int, last: int) -> tuple[int, int]:
-        start, end = self.starts[first], self.ends[last - 1]
+        start, end = self.matches[first].start(), self.matches[last - 1].end()
         return raw_span(self.offsets, start, end, len(self.raw_text))
 
     def figure(self, hit: _Hit, sentence: int) -> Figure:
@@ -336,7 +337,7 @@ class _Scan:
 
     def _adjacent(self, first: int, last: int) -> bool:
         """No space between two tokens: "10ر18ميلون", "يوليو2015"."""
-        return self.ends[first] == self.starts[last]
+        return self.matches[first].end() == self.matches[last].start()
 
     # ---- dates
 
@@ -561,7 +562,7 @@ class _Scan:
 
     def _not_a_figure(self, index: int) -> bool:
         """Phone numbers, ids, codes, titles: digits that are not quantities."""
-        text, token_start = self.words[index], self.starts[index]
+        text, token_start = self.words[index], self.matches[index].start()
         if any(start <= token_start < end for start, end in self.blocked):
             return True
         raw_start, raw_end = self.raw(index, index + 1)
@@ -657,7 +658,7 @@ class _Scan:
         word = self.word(index)
         if not 0 < index < self.count:
             return False
-        if "\n" in self.folded[self.ends[index - 1] : self.starts[index]]:
+        if "\n" in self.folded[self.matches[index - 1].end() : self.matches[index].start()]:
             return False  # a list number ending its line: "1\nالدور"
         if len(word) < 2 or not _ARABIC.match(word):
             return False

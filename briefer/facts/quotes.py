@@ -19,13 +19,22 @@ Names and titles in marks (عملية “عاصفة الحزم”, صحيفة �
 from __future__ import annotations
 
 import bisect
+import operator
 from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
 from briefer.arabic.normalize import normalize
-from briefer.facts.entities import Lexicons, Token, article_tokens, lexicons, tokenize
+from briefer.facts.entities import (
+    Lexicons,
+    Token,
+    article_facts,
+    article_tokens,
+    indexes_where,
+    leading_word_tokens,
+    lexicons,
+)
 from briefer.types import Entity, Quote, Sentence
 
 _MARK = regex.compile(r"``|''|[“”«»\"„‟]")
@@ -49,6 +58,8 @@ _NEWLINE = regex.compile(r"\n")
 _ARABIC = regex.compile(r"\p{Arabic}")
 _WORD = regex.compile(r"\w+")
 _PHRASE_WORDS = 5  # up to this many words embedded in a sentence: a quoted phrase
+_FULL_STOPS = frozenset({".", "؟", "!", "?"})
+_TEXT, _START = operator.attrgetter("text"), operator.attrgetter("start")
 
 
 @dataclass(frozen=True)
@@ -99,12 +110,13 @@ def attribution_cue(norm_word: str) -> str:
 def find_quotes(text: str, sentences: tuple[Sentence, ...], entities: tuple[Entity, ...] = ()) -> tuple[Quote, ...]:
     """Every quote in article order, with its speaker resolved or left '' (never guessed)."""
     tokens = article_tokens(text)
-    starts = [t.start for t in tokens]
+    starts = list(map(_START, tokens))
     spans = _outermost(_marked_spans(text) + _colon_spans(text, tokens, starts))
     names = _Covering([(e.start, e.end) for e in entities if e.kind in {"person", "org", "place"}])
-    clause_cues = _ClauseCues(tokens)
+    cues = article_facts(text, "cue")  # attribution_cue of each token
+    clause_cues = _ClauseCues(tokens, cues)
     spans = [s for s in spans if not (_is_name(text, tokens, s, starts, clause_cues) or _is_entity(s, names))]
-    resolver = _Resolver(text, tokens, entities, spans)
+    resolver = _Resolver(text, tokens, starts, cues, entities, spans)
     sentence_of = _SentenceIndex(sentences)
     quotes = []
     for span in spans:
@@ -127,20 +139,25 @@ def _marked_spans(text: str) -> list[_Span]:
     return list(_marked_spans_of(text))
 
 
-def _paragraphs(text: str):
-    start = 0
-    for line in text.split("\n"):
-        yield start, start + len(line)
-        start += len(line) + 1
+def _paragraphs_with_marks(text: str) -> list[tuple[int, int, list[regex.Match]]]:
+    """(start, end, quotation marks) of each paragraph with a mark: the others hold no quote."""
+    found: list[tuple[int, int, list[regex.Match]]] = []
+    for match in _MARK.finditer(text):  # no mark holds a line break: none crosses a paragraph end
+        if found and match.start() < found[-1][1]:
+            found[-1][2].append(match)
+            continue
+        end = text.find("\n", match.start())
+        found.append((text.rfind("\n", 0, match.start()) + 1, len(text) if end < 0 else end, [match]))
+    return found
 
 
 @lru_cache(maxsize=2)
 def _marked_spans_of(text: str) -> tuple[_Span, ...]:
     """The marked quotes of an article, kept for the next caller (entities, then quotes)."""
     spans: list[_Span] = []
-    for para_start, para_end in _paragraphs(text):
+    for para_start, para_end, marks in _paragraphs_with_marks(text):
         stack = _MarkStack()
-        for match in _MARK.finditer(text, para_start, para_end):
+        for match in marks:
             family = _FAMILY[match.group()]
             if _is_opening(text, match, stack):
                 stack.push(family, match.start(), match.end())
@@ -411,7 +428,7 @@ def _is_name(text: str, tokens: list[Token], span: _Span, starts: list[int], cla
     """A title, brand, outlet or person written in marks, not somebody's words."""
     if span.open == span.start or text[span.open] == ":":
         return False  # unmarked speech after a colon
-    words = [t for t in tokenize(text[span.start:span.end]) if t.is_word]
+    words = leading_word_tokens(text[span.start:span.end], _name_words_read())
     if not words or not any(ch.isalpha() for ch in text[span.start:span.end]):
         return True
     if normalize(text[span.start:span.end]) in _formulas():
@@ -426,6 +443,13 @@ def _is_name(text: str, tokens: list[Token], span: _Span, starts: list[int], cla
     if len(words) == 1:
         return not clause_cues.before(index)
     return False
+
+
+@lru_cache(maxsize=1)
+def _name_words_read() -> int:
+    """Words of a quote that _is_name reads: enough to tell up to four words from more, and to hold
+    the longest lexicon name; a longer quote is neither a short name nor a lexicon one."""
+    return max(5, lexicons().longest_phrase + 1)
 
 
 def _named_by_cue(tokens: list[Token], index: int, words: int) -> bool:
@@ -464,14 +488,14 @@ class _ClauseCues:
     """Whether an attribution word comes before a token in its sentence (after the last . ? !),
     answered by bisection over the article's sentence marks and attribution words."""
 
-    def __init__(self, tokens: list[Token]):
-        self.tokens = tokens
+    def __init__(self, tokens: list[Token], cues: list[str]):
+        self.tokens, self.token_cues = tokens, cues
         self.stops: list[int] | None = None  # found when first asked: most articles never ask
 
     def before(self, index: int) -> bool:
         if self.stops is None:
-            self.stops = [k for k, token in enumerate(self.tokens) if token.text in {".", "؟", "!", "?"}]
-            self.cues = [k for k, token in enumerate(self.tokens) if attribution_cue(token.norm)]
+            self.stops = indexes_where(map(_FULL_STOPS.__contains__, map(_TEXT, self.tokens)))
+            self.cues = indexes_where(self.token_cues)
         return _last_below(self.cues, index) > _last_below(self.stops, index)
 
 
@@ -514,9 +538,10 @@ class _SentenceIndex:
 class _Resolver:
     """Finds who said a quote, remembering the last speaker for 'وأضاف' and 'وتابع'."""
 
-    def __init__(self, text: str, tokens: list[Token], entities: tuple[Entity, ...], spans: list[_Span]):
-        self.text, self.tokens = text, tokens
-        self.starts = [t.start for t in tokens]
+    def __init__(self, text: str, tokens: list[Token], starts: list[int], cues: list[str],
+                 entities: tuple[Entity, ...], spans: list[_Span]):
+        self.text, self.tokens, self.cues = text, tokens, cues
+        self.starts = starts  # of the tokens
         self.people = sorted((e for e in entities if e.kind in {"person", "org"}), key=lambda e: e.start)
         self.by_start = {e.start: e for e in self.people}
         self.by_end = {e.end: e for e in self.people}
@@ -539,8 +564,8 @@ class _Resolver:
     def _attribution_subjects(self) -> list[tuple[int, tuple[str, int, int, bool]]]:
         """(offset, speaker) for every 'وقال X' / 'X قال' outside quotes: antecedents for 'وأضاف'."""
         found = []
-        for k, token in enumerate(self.tokens):
-            if attribution_cue(token.norm) != "verb" or self._in_quote(token.start):
+        for k in indexes_where(map("verb".__eq__, self.cues)):
+            if self._in_quote(self.tokens[k].start):
                 continue
             subject = self._subject_after(k + 1, skip=_OBJECT_PRONOUNS) or self._subject_before(0, k)
             if subject:
@@ -554,7 +579,7 @@ class _Resolver:
     def _sentence_breaks(self) -> list[int]:
         """The indexes, in order, of the tokens that end a sentence: a final mark, or a token with
         a line break after it (tokens hold no spaces: a break belongs to the token before it)."""
-        marks = {k for k, token in enumerate(self.tokens) if token.text in {".", "؟", "!", "?"}}
+        marks = set(indexes_where(map(_FULL_STOPS.__contains__, map(_TEXT, self.tokens))))
         for newline in _NEWLINE.finditer(self.text):
             before = bisect.bisect_right(self.starts, newline.start()) - 1
             if before >= 0:
@@ -592,7 +617,7 @@ class _Resolver:
         if not found:
             return "", -1, -1, False, verb
         name, start, end, anonymous = found
-        return name, start, end, anonymous, verb
+        return name[: _speaker_length(name)], start, start + _speaker_length(self.text[start:end]), anonymous, verb
 
     # ---------------------------------------------------------------------- the cue
     def _index(self, offset: int) -> int:
@@ -798,6 +823,50 @@ class _Resolver:
     def _opens_sentence(self, entity: Entity) -> bool:
         index = self._index(entity.start)
         return index - self._clause_start(index) <= 2
+
+
+_SPEAKER_WORD = regex.compile(r"\S+")
+
+
+@lru_cache(maxsize=1)
+def _speaker_edges() -> dict[str, frozenset[str]]:
+    """The word lists of data/speaker_edges.tsv, folded, by kind."""
+    from briefer.facts.entities import _data_lines
+
+    edges: dict[str, set[str]] = {}
+    for line in _data_lines("speaker_edges.tsv"):
+        kind, word = line.split("\t")
+        edges.setdefault(kind, set()).add(normalize(word))
+    return {kind: frozenset(words) for kind, words in edges.items()}
+
+
+@lru_cache(maxsize=4096)  # a speaker is named again and again: Ministers, spokesmen
+def _speaker_length(speaker: str) -> int:
+    """How much of a speaker as found is the speaker: up to the first word, after the first, that
+    begins what follows the name ('في بيان', 'لموقع', 'بتغريدة', 'قائلا', 'الأسبوع الماضي')."""
+    words = list(_SPEAKER_WORD.finditer(speaker))
+    norms = [normalize(word.group()).rstrip(".،,") for word in words]
+    for i in range(1, len(words)):
+        if _ends_speaker(norms, i):
+            return len(speaker[: words[i].start()].rstrip(" \n،,"))
+    return len(speaker)
+
+
+def _ends_speaker(norms: list[str], i: int) -> bool:
+    edges = _speaker_edges()
+    word = norms[i]
+    if word in edges["prep"]:  # 'في مستهل الاجتماع', 'خلال مؤتمر صحفي'; not 'النائب عن حزب'
+        following = _without_article(norms[i + 1]) if i + 1 < len(norms) else ""
+        return following in edges["occasion"] or following in edges["time"]
+    if word in edges["time"] or word in edges["manner"]:
+        return True
+    if word[:1] == "ل" and (word == "ل" or _without_article(word[1:]) in edges["media"]):
+        return True  # 'قال ... لـ', 'لموقع', 'لإذاعة'
+    return word[:1] == "ب" and _without_article(word[1:]) in edges["occasion"]  # 'بتغريدة', 'بتصريحات'
+
+
+def _without_article(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
 
 class _Latest:
