@@ -12,6 +12,7 @@ held by very many articles (a word of the day, not of the event) is not used to 
 
 from __future__ import annotations
 
+import functools
 import math
 import sys
 from array import array
@@ -74,18 +75,45 @@ class Features:
         return list(self.terms[:INDEX_TERMS]) + [f"#{value}" for value in sorted(self.figures)]
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleKeys:
+    """What clustering reads of one article, taken once when the brief arrives: a day of 10,000
+    articles holds all of them while stories form, so counts sit in an array, not a Counter."""
+
+    terms: tuple[str, ...]  # content terms, in order of first appearance (the weights' sum order)
+    counts: array  # how often each occurs (headline words count double)
+    figures: frozenset[str]  # see figure_keys
+    entities: frozenset[str]  # normalised canonical entity names
+
+
 def terms(text: str) -> list[str]:
     """Normalised words without the article: 'والانتخابات' and 'انتخابات' both -> 'انتخابات'.
 
     Interned: thousands of articles share one vocabulary, and every article's copy of a word
     would otherwise be a string of its own (hundreds of MB on a 10,000-article day)."""
-    return [sys.intern(_CLITICS.sub("", word)) for word in _WORD.findall(normalize(text).lower())]
+    return [_matching_term(word) for word in _WORD.findall(normalize(text).lower())]
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _matching_term(word: str) -> str:
+    # a day's articles repeat a few thousand words: strip each word's clitics once, not per use
+    return sys.intern(_CLITICS.sub("", word))
+
+
+def article_keys(brief: ArticleBrief) -> ArticleKeys:
+    count = _term_counts(brief)
+    return ArticleKeys(tuple(count), array("I", count.values()), figure_keys(brief), _entity_keys(brief))
 
 
 def cluster(briefs: Sequence[ArticleBrief], threshold: float) -> list[list[int]]:
     """Groups of brief indexes that are one story, each group in input order, groups by first index."""
-    features = featurize(briefs)
-    parent = list(range(len(briefs)))
+    return cluster_keys([article_keys(brief) for brief in briefs], threshold)
+
+
+def cluster_keys(keys: Sequence[ArticleKeys], threshold: float) -> list[list[int]]:
+    """cluster() over the articles' keys, taken beforehand."""
+    features = features_of(keys)
+    parent = list(range(len(keys)))
     pairs = sorted(
         ((sim, i, j) for sim, i, j in _similarities(features, candidate_pairs(features)) if sim >= threshold),
         key=lambda item: (-item[0], item[1], item[2]),
@@ -93,28 +121,30 @@ def cluster(briefs: Sequence[ArticleBrief], threshold: float) -> list[list[int]]
     for _, i, j in pairs:
         _union(parent, i, j)
     groups: dict[int, list[int]] = defaultdict(list)
-    for index in range(len(briefs)):
+    for index in range(len(keys)):
         groups[_find(parent, index)].append(index)
     return sorted(groups.values(), key=lambda group: group[0])
 
 
 def featurize(briefs: Sequence[ArticleBrief]) -> list[Features]:
-    counts = [_term_counts(brief) for brief in briefs]
-    document_frequency = Counter(term for count in counts for term in count)
-    total = len(briefs)
+    return features_of([article_keys(brief) for brief in briefs])
+
+
+def features_of(keys: Sequence[ArticleKeys]) -> list[Features]:
+    document_frequency = Counter(term for key in keys for term in key.terms)
+    total = len(keys)
+    # idf = log(1 + N/df) stays positive, so two reports alone in a batch still match on their
+    # shared words; words in more than half of a larger batch are the day's filler and go
+    common = max(2, total * COMMON_SHARE)
     features = []
-    for index, brief in enumerate(briefs):
-        count, counts[index] = counts[index], None  # freed as we go: only the weights are kept
-        # idf = log(1 + N/df) stays positive, so two reports alone in a batch still match on their
-        # shared words; words in more than half of a larger batch are the day's filler and go
-        common = max(2, total * COMMON_SHARE)
+    for key in keys:
         weights = {
             term: (1 + math.log(tf)) * math.log(1 + total / document_frequency[term])
-            for term, tf in count.items()
+            for term, tf in zip(key.terms, key.counts)
             if document_frequency[term] <= common
         }
         weights = _l2_normalised({t: w for t, w in weights.items() if w > 0})
-        features.append(Features.of(weights, figure_keys(brief), _entity_keys(brief)))
+        features.append(Features.of(weights, key.figures, key.entities))
     return features
 
 
@@ -165,7 +195,7 @@ def figure_keys(brief: ArticleBrief) -> frozenset[str]:
             continue
         if value < 20 or (1900 <= value <= 2100 and value == int(value)):
             continue
-        keys.add(f"{value:g}")
+        keys.add(sys.intern(f"{value:g}"))  # shared across the day's articles, like terms
     return frozenset(keys)
 
 
@@ -185,7 +215,7 @@ def _is_content(term: str) -> bool:
 
 
 def _entity_keys(brief: ArticleBrief) -> frozenset[str]:
-    return frozenset(normalize(e.canonical or e.text) for e in brief.analysis.entities if e.kind != "title")
+    return frozenset(sys.intern(normalize(e.canonical or e.text)) for e in brief.analysis.entities if e.kind != "title")
 
 
 def _l2_normalised(weights: dict[str, float]) -> dict[str, float]:

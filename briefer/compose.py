@@ -8,6 +8,11 @@ Importance, in [0, ~1.3]:  0.5·log2(1 + outlets)  +  0.3·recency  +  0.2·fact
   outlets   distinct outlets reporting the story (the strongest signal an editor has)
   recency   1 / (1 + days between the story's newest article and the briefing date); 0.5 undated
   density   figures and attributed quotes in the sentences the bullets rest on, per bullet, capped at 1
+
+Memory: compose works from one small Entry per article (briefer.compose_entries) and reads a
+complete brief back only for the leads and for the reports of the stories in full. Stories in the
+annex are listed by headline: their reports are kept headline-level and their figures are not
+compared (the annex shows no disagreements).
 """
 
 from __future__ import annotations
@@ -15,11 +20,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 from briefer import __version__
-from briefer.cluster import cluster
-from briefer.compose_figures import disagreements, outlet
+from briefer.cluster import cluster_keys
+from briefer.compose_entries import Entry, entry_of, iso_date
+from briefer.compose_figures import disagreements
 from briefer.compose_sections import Lexicon, classify, load_lexicon
 from briefer.config import BriefConfig
 from briefer.errors import ConfigError
@@ -29,29 +36,39 @@ OUTLET_WEIGHT, RECENCY_WEIGHT, DENSITY_WEIGHT = 0.5, 0.3, 0.2
 UNDATED_RECENCY = 0.5
 GROUPINGS = ("topic", "country")
 
+#: gives back the complete brief of entry i
+Loader = Callable[[int], ArticleBrief]
+
 
 def compose(
     briefs: Sequence[ArticleBrief], config: BriefConfig, skipped: Sequence[Skipped] = (), signature: str = ""
 ) -> Briefing:
+    """The day's briefing from briefs held in memory."""
+    return compose_entries([entry_of(b) for b in briefs], briefs.__getitem__, config, skipped, signature)
+
+
+def compose_entries(
+    entries: Sequence[Entry], load: Loader, config: BriefConfig, skipped: Sequence[Skipped] = (), signature: str = ""
+) -> Briefing:
+    """The day's briefing from one Entry per article; ``load(i)`` reads article i's complete brief."""
     if config.group_by not in GROUPINGS:
         raise ConfigError(f"setting 'group_by' must be one of {', '.join(GROUPINGS)}, got '{config.group_by}'")
     lexicon = load_lexicon(config.sections_file)
-    date = config.date or newest_date(briefs)
+    date = config.date or _newest_day(entries)
+    drafts = [_draft(group, entries, date) for group in cluster_keys([e.keys for e in entries], config.merge_threshold)]
+    drafts.sort(key=lambda d: (-d.importance, d.id))
     place = _placer(config, lexicon)
-    stories = [
-        _story([briefs[i] for i in group], date, place) for group in cluster(briefs, config.merge_threshold)
-    ]
-    stories.sort(key=lambda s: (-s.importance, s.id))
-    full, annex = stories[: config.max_stories], stories[config.max_stories :]
-    top = full[: config.summary_items]
+    full = [_story_in_full(d, entries, load, place) for d in drafts[: config.max_stories]]
+    annex = [_annex_story(d, entries, load, place) for d in drafts[config.max_stories :]]
+    top = drafts[: min(config.summary_items, len(full))]
     order = _section_order(full, lexicon, config.group_by)
     return Briefing(
         date=date,
         title=config.title,
         stories=tuple(full),
         annex=tuple(annex),
-        summary_ar=tuple(summary_line_ar(s) for s in top),
-        summary_en=tuple(summary_line_en(s) for s in top),
+        summary_ar=tuple(summary_line_ar(s) for s in full[: len(top)]),
+        summary_en=tuple(_english_line(load(i) for i in d.members) for d in top),
         sections=tuple(order),
         skipped=tuple(skipped),
         signature=_signed(signature),
@@ -61,8 +78,7 @@ def compose(
 
 
 def newest_date(briefs: Sequence[ArticleBrief]) -> str:
-    dates = sorted(d for b in briefs if (d := _iso_date(b.article.date)))
-    return dates[-1] if dates else dt.date.today().isoformat()
+    return _newest_day([entry_of(b) for b in briefs])
 
 
 def summary_line_ar(story: Story) -> str:
@@ -73,7 +89,60 @@ def summary_line_ar(story: Story) -> str:
 
 def summary_line_en(story: Story) -> str:
     """The English line; "" when no brief of the story has English (the renderers say so)."""
-    for brief in story.briefs:
+    return _english_line(story.briefs)
+
+
+def best_first(briefs: Sequence[ArticleBrief]) -> list[ArticleBrief]:
+    """The article whose bullets best stand for the story first: most bullets kept as written by
+    the engine, then most facts, then English present, then the longest text; input order breaks ties."""
+    entries = [entry_of(b) for b in briefs]
+    return [briefs[i] for i in sorted(range(len(briefs)), key=lambda i: (entries[i].rank, i))]
+
+
+def importance(briefs: Sequence[ArticleBrief], date: str) -> float:
+    """Of a story whose reports are ``briefs``, the lead first."""
+    return _importance([entry_of(b) for b in briefs], date)
+
+
+@dataclass(frozen=True, slots=True)
+class _Draft:
+    """A story before it is placed: its reports (entry indexes), best first."""
+
+    id: str
+    members: tuple[int, ...]
+    importance: float
+
+
+def _draft(group: list[int], entries: Sequence[Entry], date: str) -> _Draft:
+    members = tuple(sorted(group, key=lambda i: (entries[i].rank, i)))
+    return _Draft(_story_id(entries[i].brief.article.id for i in group),
+                  members, _importance([entries[i] for i in members], date))
+
+
+def _story_in_full(draft: _Draft, entries: Sequence[Entry], load: Loader, place: Callable[[ArticleBrief], str]) -> Story:
+    lead = load(draft.members[0])
+    outlets = {entries[i].outlet for i in draft.members}
+    reports = (lead if i == draft.members[0] else load(i) for i in draft.members)
+    return Story(
+        id=draft.id,
+        briefs=(lead, *(entries[i].brief for i in draft.members[1:])),
+        section=place(lead),
+        importance=draft.importance,
+        disagreements=disagreements(reports) if len(outlets) > 1 else (),
+    )
+
+
+def _annex_story(draft: _Draft, entries: Sequence[Entry], load: Loader, place: Callable[[ArticleBrief], str]) -> Story:
+    return Story(
+        id=draft.id,
+        briefs=tuple(entries[i].brief for i in draft.members),
+        section=place(load(draft.members[0])),
+        importance=draft.importance,
+    )
+
+
+def _english_line(briefs: Iterable[ArticleBrief]) -> str:
+    for brief in briefs:  # lazily: the reports are read back only until one has English
         if brief.headline_en:
             return brief.headline_en
         if brief.bullets_en:
@@ -81,40 +150,21 @@ def summary_line_en(story: Story) -> str:
     return ""
 
 
-def best_first(briefs: Sequence[ArticleBrief]) -> list[ArticleBrief]:
-    """The article whose bullets best stand for the story first: most bullets kept as written by
-    the engine, then most facts, then English present, then the longest text; input order breaks ties."""
-
-    def rank(item: tuple[int, ArticleBrief]) -> tuple:
-        index, brief = item
-        kept = sum(1 for v in brief.verdicts if v.lang == "ar" and v.action == "kept")
-        facts = len(brief.analysis.figures) + sum(1 for q in brief.analysis.quotes if q.attributed)
-        return (-len(brief.bullets_ar), -kept, -facts, not brief.bullets_en, -len(brief.article.text), index)
-
-    return [brief for _, brief in sorted(enumerate(briefs), key=rank)]
-
-
-def importance(briefs: Sequence[ArticleBrief], date: str) -> float:
-    outlets = len({outlet(b) for b in briefs})
-    score = OUTLET_WEIGHT * math.log2(1 + outlets) + RECENCY_WEIGHT * _recency(briefs, date)
-    score += DENSITY_WEIGHT * _density(briefs[0])
+def _importance(entries: Sequence[Entry], date: str) -> float:
+    outlets = len({e.outlet for e in entries})
+    score = OUTLET_WEIGHT * math.log2(1 + outlets) + RECENCY_WEIGHT * _recency(entries, date)
+    score += DENSITY_WEIGHT * entries[0].density
     return round(score, 4)
 
 
-def _story(members: list[ArticleBrief], date: str, place: Callable[[ArticleBrief], str]) -> Story:
-    ordered = best_first(members)
-    return Story(
-        id=_story_id(members),
-        briefs=tuple(ordered),
-        section=place(ordered[0]),
-        importance=importance(ordered, date),
-        disagreements=disagreements(ordered) if len({outlet(b) for b in ordered}) > 1 else (),
-    )
+def _newest_day(entries: Sequence[Entry]) -> str:
+    days = [e.day for e in entries if e.day]
+    return max(days) if days else dt.date.today().isoformat()
 
 
-def _story_id(members: Sequence[ArticleBrief]) -> str:
+def _story_id(article_ids: Iterable[str]) -> str:
     """Stable whatever the lead: from the sorted ids of its articles."""
-    digest = hashlib.sha1("\n".join(sorted(b.article.id for b in members)).encode("utf-8")).hexdigest()
+    digest = hashlib.sha1("\n".join(sorted(article_ids)).encode("utf-8")).hexdigest()
     return f"story-{digest[:10]}"
 
 
@@ -150,33 +200,12 @@ def _section_order(stories: Sequence[Story], lexicon: Lexicon, group_by: str) ->
     return present
 
 
-def _recency(briefs: Sequence[ArticleBrief], date: str) -> float:
-    briefing_day = _iso_date(date)
-    days = [
-        (dt.date.fromisoformat(briefing_day) - dt.date.fromisoformat(d)).days
-        for b in briefs
-        if (d := _iso_date(b.article.date))
-    ]
+def _recency(entries: Sequence[Entry], date: str) -> float:
+    briefing_day = iso_date(date)
+    days = [(dt.date.fromisoformat(briefing_day) - dt.date.fromisoformat(e.day)).days for e in entries if e.day]
     if not days or not briefing_day:
         return UNDATED_RECENCY
     return 1.0 / (1.0 + max(0, min(days)))
-
-
-def _density(lead: ArticleBrief) -> float:
-    used = {index for bullet in lead.bullets_ar for index in bullet.sources}
-    if not lead.bullets_ar:
-        return 0.0
-    figures = sum(1 for f in lead.analysis.figures if f.sentence in used and f.kind != "date")
-    quotes = sum(1 for q in lead.analysis.quotes if q.sentence in used and q.attributed)
-    return min(1.0, (figures + quotes) / len(lead.bullets_ar))
-
-
-def _iso_date(value: str) -> str:
-    """YYYY-MM-DD of an ISO date or date-time; "" when it is not one."""
-    try:
-        return dt.date.fromisoformat(value[:10]).isoformat()
-    except ValueError:
-        return ""
 
 
 def _signed(signature: str) -> str:

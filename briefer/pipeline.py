@@ -3,9 +3,11 @@
     inputs -> ingest -> analyze -> summarize -> verify -> translate -> verify -> compose -> Briefing
 
 An article that fails at any stage becomes a ``Skipped`` entry with a one-line reason; the rest of
-the batch goes on. Articles stream through in chunks (memory stays flat in the input size apart
-from the finished briefs), finished briefs are cached per article (briefer.cache) so an
-interrupted run resumes, and the extractive path can fan out over processes (``jobs``).
+the batch goes on. Articles stream through in chunks, finished briefs are cached per article
+(briefer.cache) so an interrupted run resumes, and the extractive path can fan out over
+processes (``jobs``). Memory stays nearly flat in the input size: each finished brief goes to a
+temporary file (briefer.spill) and compose keeps one small entry per article
+(briefer.compose_entries), reading complete briefs back only for the stories in full.
 Rendering is the caller's (CLI) job, so a library user can keep the Briefing.
 """
 
@@ -20,10 +22,12 @@ from itertools import islice
 from briefer.analyze import analyze
 from briefer.backends.registry import get_engine
 from briefer.cache import BriefCache
-from briefer.compose import compose
+from briefer.compose import compose_entries
+from briefer.compose_entries import Entry, entry_of, headline_brief
 from briefer.config import BriefConfig
 from briefer.errors import ArticleError, BrieferError, EngineError
 from briefer.ingest import read_inputs
+from briefer.spill import BriefSpill
 from briefer.translate import english_side, get_translator
 from briefer.types import Analysis, Article, ArticleBrief, Briefing, Bullet, Skipped
 from briefer.verify import verify_bullets
@@ -38,7 +42,7 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class RunResult:
     briefing: Briefing
-    briefs: tuple[ArticleBrief, ...]
+    briefs: Sequence[ArticleBrief]  # every brief in input order, read back from disk on access
     skipped: tuple[Skipped, ...]
     notices: tuple[str, ...] = ()  # things the user should know (engine fallbacks, ignored options)
     cached: int = 0  # briefs taken from the cache rather than recomputed
@@ -146,7 +150,8 @@ def run_briefing(inputs: Sequence[str], config: BriefConfig, progress: Progress 
     """Read every input, brief every article, compose the day's briefing."""
     maker = BriefMaker(config)
     skipped: list[Skipped] = []
-    briefs: list[ArticleBrief] = []
+    briefs = BriefSpill()
+    entries: list[Entry] = []
     articles = _collect_errors(read_inputs(inputs, config), skipped)
     cache = None if config.no_cache else BriefCache(config.cache)
     counter = _Counter()
@@ -155,15 +160,16 @@ def run_briefing(inputs: Sequence[str], config: BriefConfig, progress: Progress 
             if isinstance(outcome, Skipped):
                 skipped.append(outcome)
             else:
-                briefs.append(outcome)
+                briefs.append(outcome)  # the complete brief leaves memory here
+                entries.append(entry_of(outcome, headline_brief(outcome)))
             if progress:
                 progress(done, None, _origin(outcome))
     finally:
         if cache is not None:
             cache.close()
     notices = maker.notices + _job_notices(config)
-    briefing = compose(briefs, config, skipped=skipped, signature=maker.signature)
-    return RunResult(briefing, tuple(briefs), tuple(skipped), notices, counter.cached)
+    briefing = compose_entries(entries, briefs.__getitem__, config, skipped=skipped, signature=maker.signature)
+    return RunResult(briefing, briefs, tuple(skipped), notices, counter.cached)
 
 
 def read_articles(inputs: Sequence[str], config: BriefConfig) -> tuple[list[Article], list[Skipped]]:

@@ -55,3 +55,12 @@ def test_candidate_pairs_grow_near_linearly_not_with_all_pairs():
 def test_unrelated_health_and_sport_stories_score_low():
     briefs = [brief(VACCINE, "حملة تطعيم", "أ"), brief(DERBY, "ديربي الرياض", "ب")]
     assert all(score < 0.3 for score, _, _ in pairwise_report(briefs))
+
+
+def test_keys_taken_once_cluster_as_the_briefs_do():
+    from briefer.cluster import article_keys, cluster_keys
+
+    briefs = day_briefs()
+    keys = [article_keys(b) for b in briefs]
+    assert cluster_keys(keys, 0.5) == cluster(briefs, 0.5)
+    assert dict(zip(keys[1].terms, keys[1].counts))["جيش"] >= 2  # headline words count double

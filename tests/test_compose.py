@@ -1,5 +1,7 @@
 import pytest
 from briefing_samples import ARMY_A, ARMY_B, BUDGET, brief, day_briefs
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefer import __version__
 from briefer.compose import compose, importance
@@ -133,3 +135,82 @@ def test_a_number_followed_by_a_preposition_is_no_quantity_to_disagree_on():
     text = "أصيب ثلاثة من الجنود"
     figure = Figure("ثلاثة", 5, 10, 3.0)
     assert _quantity(text, figure) == ("", "")
+
+
+# ------------------------------------------------------------------ outlets' rival figures
+
+def _pairwise_rivals(per_source):
+    """The former all-pairs definition, kept as the reference the near-linear one must match."""
+    from briefer.compose_figures import RIVAL_RATIO
+
+    sources = sorted(per_source)
+    involved = {}
+    for i, first in enumerate(sources):
+        for second in sources[i + 1:]:
+            one, two = per_source[first], per_source[second]
+            values_one, values_two = {r.value for r in one}, {r.value for r in two}
+            for a in [r for r in one if r.value not in values_two]:
+                for b in [r for r in two if r.value not in values_one]:
+                    if min(a.value, b.value) > 0 and max(a.value, b.value) / min(a.value, b.value) <= RIVAL_RATIO:
+                        involved.setdefault((a.source, a.value), a)
+                        involved.setdefault((b.source, b.value), b)
+    return sorted(involved.values(), key=lambda r: (r.source, r.value))
+
+
+@given(st.lists(st.tuples(st.sampled_from("abcd"), st.sampled_from([0.0, 1.0, 2.0, 2.5, 3.0, 4.0, 5.0, 8.0, 10.0, 21.0])),
+                max_size=25))
+@settings(max_examples=300, deadline=None)
+def test_rival_figures_are_the_ones_all_pairs_would_find(reports):
+    from briefer.compose_figures import Reported, _rivals
+
+    per_source = {}
+    for n, (source, value) in enumerate(reports):
+        per_source.setdefault(source, []).append(Reported(value, f"{value:g} جندي #{n}", source, "number:جندي", "جندي"))
+    found = sorted(_rivals(per_source), key=lambda r: (r.source, r.value))
+    assert found == _pairwise_rivals(per_source)
+
+
+def test_rival_figures_of_a_huge_story_take_near_linear_time():
+    import random
+    import time
+
+    from briefer.compose_figures import Reported, _rivals
+
+    rng = random.Random(3)
+    per_source = {}
+    for _ in range(20_000):
+        source = f"outlet-{rng.randrange(12):02d}"
+        value = float(rng.randrange(1000, 9999))
+        per_source.setdefault(source, []).append(Reported(value, f"{value:g} جندي", source, "number:جندي", "جندي"))
+    started = time.perf_counter()
+    found = _rivals(per_source)
+    assert time.perf_counter() - started < 5  # all pairs: about 10^8 comparisons
+    assert len(found) == len({(r.source, r.value) for reports in per_source.values() for r in reports})
+
+
+# ------------------------------------------------------------- entries and read-back briefs
+
+def test_composing_from_entries_reads_back_only_the_leads_and_the_stories_in_full():
+    from briefer.compose import compose_entries
+    from briefer.compose_entries import entry_of, headline_brief
+
+    briefs = day_briefs(english="lexicon")
+    config = BriefConfig(max_stories=2, summary_items=2)
+    read = []
+
+    def load(index):
+        read.append(index)
+        return briefs[index]
+
+    entries = [entry_of(b, headline_brief(b)) for b in briefs]
+    briefing = compose_entries(entries, load, config)
+    expected = compose(briefs, config)
+    assert [s.lead for s in briefing.stories] == [s.lead for s in expected.stories]  # leads complete
+    assert briefing.summary_ar == expected.summary_ar and briefing.summary_en == expected.summary_en
+    assert [s.disagreements for s in briefing.stories] == [s.disagreements for s in expected.stories]
+    assert [(s.id, s.section, s.importance) for s in briefing.annex] == [(s.id, s.section, s.importance) for s in expected.annex]
+    for story in briefing.annex:  # listed by headline: nothing of the body is kept
+        assert all(b.article.text == "" and not b.analysis.figures and not b.bullets_ar for b in story.briefs)
+        assert [b.headline_ar for b in story.briefs] == [b.headline_ar for b in next(
+            s for s in expected.annex if s.id == story.id).briefs]
+    assert set(read) == set(range(len(briefs)))  # 2 stories in full (3 reports) + 2 annex leads

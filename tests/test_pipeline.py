@@ -12,6 +12,7 @@ from briefer.config import BriefConfig, load_config
 from briefer.evaluation.synthetic import seed_articles, synthetic_records, write_jsonl
 from briefer.pipeline import brief_inputs, run_briefing
 from briefer.serialize import from_data, to_data
+from briefer.spill import BriefSpill
 from briefer.types import ArticleBrief
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -115,3 +116,28 @@ def test_an_unexpected_bug_on_one_article_skips_only_that_article(monkeypatch, e
     assert skipped.origin.endswith("01_politics_iraq_fm_visit_amman.txt")
     assert skipped.reason.startswith("internal error (ValueError: boom)")
     assert len(result.briefs) >= 12
+
+
+def test_the_run_keeps_its_briefs_on_disk_and_reads_them_back_complete(feed, example_config):
+    result = run_briefing([str(feed)], example_config)
+    briefs, _ = brief_inputs([str(feed)], example_config)
+    assert isinstance(result.briefs, BriefSpill)
+    assert list(result.briefs) == briefs
+    # stories in full hold their lead complete; the other reports are kept headline-level
+    for story in result.briefing.stories:
+        assert story.lead == briefs[[b.article.id for b in briefs].index(story.lead.article.id)]
+    for brief in (b for story in result.briefing.annex for b in story.briefs):
+        assert brief.article.text == "" and brief.headline_ar
+
+
+def test_brief_spill_is_a_sequence_read_back_from_its_file():
+    from briefing_samples import day_briefs
+
+    spill = BriefSpill()
+    briefs = day_briefs()
+    assert [spill.append(b) for b in briefs] == list(range(len(briefs)))
+    assert len(spill) == len(briefs) and spill[-1] == briefs[-1] and spill[1:3] == briefs[1:3]
+    assert list(spill) == briefs
+    with pytest.raises(IndexError):
+        spill[len(briefs)]
+    spill.close()
