@@ -9,8 +9,9 @@ the briefing never picks one silently.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import regex
@@ -37,8 +38,9 @@ class Reported:
     noun: str  # what is counted, as written
 
 
-def disagreements(briefs: Sequence[ArticleBrief]) -> tuple[Disagreement, ...]:
-    """Quantities on which the outlets of a story give different values, with every outlet's value."""
+def disagreements(briefs: Iterable[ArticleBrief]) -> tuple[Disagreement, ...]:
+    """Quantities on which the outlets of a story give different values, with every outlet's value.
+    ``briefs`` is read once, in order: a generator reading each report back from disk will do."""
     by_quantity: dict[str, dict[str, list[Reported]]] = defaultdict(lambda: defaultdict(list))
     for brief in briefs:
         source = outlet(brief)
@@ -92,28 +94,48 @@ def _quantity(text: str, figure: Figure) -> tuple[str, str]:
 
 
 def _rivals(per_source: dict[str, list[Reported]]) -> list[Reported]:
-    """The figures of outlets that disagree on this quantity; empty when they agree."""
-    sources = sorted(per_source)
-    involved: dict[tuple[str, float], Reported] = {}
-    for i, first in enumerate(sources):
-        for second in sources[i + 1 :]:
-            for a, b in _rival_pairs(per_source[first], per_source[second]):
-                involved.setdefault((a.source, a.value), a)
-                involved.setdefault((b.source, b.value), b)
-    return list(involved.values())
+    """The figures of outlets that disagree on this quantity; empty when they agree.
+
+    Outlet s's value v is a rival figure when another outlet gives a value w that s does not give,
+    that outlet does not give v, and the two are rival counts (both positive, within RIVAL_RATIO).
+    Each (outlet, value) is shown once, as the outlet first wrote it. Near-linear in the reports,
+    not pairwise: the distinct values are sorted once, and the rivals of v are a contiguous
+    window of them, found by bisection."""
+    holders: dict[float, set[str]] = defaultdict(set)
+    first: dict[tuple[str, float], Reported] = {}
+    for source, reports in per_source.items():
+        for report in reports:
+            holders[report.value].add(source)
+            first.setdefault((source, report.value), report)
+    values = sorted(v for v in holders if v > 0)
+    held = {source: sorted({r.value for r in reports if r.value > 0}) for source, reports in per_source.items()}
+    rivals = []
+    for (source, value), report in first.items():
+        if value > 0 and _has_rival(source, value, values, holders, held[source]):
+            rivals.append(report)
+    return rivals
 
 
-def _rival_pairs(first: list[Reported], second: list[Reported]) -> list[tuple[Reported, Reported]]:
-    first_values = {r.value for r in first}
-    second_values = {r.value for r in second}
-    only_first = [r for r in first if r.value not in second_values]
-    only_second = [r for r in second if r.value not in first_values]
-    return [
-        (a, b)
-        for a in only_first
-        for b in only_second
-        if min(a.value, b.value) > 0 and max(a.value, b.value) / min(a.value, b.value) <= RIVAL_RATIO
-    ]
+def _has_rival(source: str, value: float, values: list[float], holders: dict[float, set[str]],
+               own: list[float]) -> bool:
+    lo, hi = _rival_window(value, values)
+    givers = holders[value]
+    if len(givers) == 1:
+        # only this outlet gives the value: any value in the window it does not give is a rival
+        return hi - lo > bisect_right(own, values[hi - 1]) - bisect_left(own, values[lo])
+    return any(source not in holders[w] and not holders[w] <= givers for w in values[lo:hi])
+
+
+def _rival_window(value: float, values: list[float]) -> tuple[int, int]:
+    """[lo, hi) of the sorted positive ``values`` that are rival counts of ``value`` (itself among them)."""
+
+    def rivals(w: float) -> bool:
+        return max(value, w) / min(value, w) <= RIVAL_RATIO
+
+    at = bisect_left(values, value)
+    lo = bisect_left(values, True, hi=at, key=rivals)  # below value: False ... False True ... True
+    hi = bisect_left(values, True, lo=at, key=lambda w: not rivals(w))  # above: True ... True False ...
+    return lo, hi
 
 
 #: at most this many figures / quotes in a story's fact box

@@ -5,6 +5,8 @@ import regex
 from briefing_samples import day_briefs
 from docx import Document
 from docx.oxml.ns import qn
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefer.compose import compose
 from briefer.config import BriefConfig
@@ -196,3 +198,25 @@ def test_provenance_is_a_word_comment_on_each_bullet(tmp_path):
     assert len(comments) == len(brief.bullets_ar)
     first = brief.analysis.sentences[brief.bullets_ar[0].sources[0]]
     assert f"({first.start}–{first.end})" in comments[0].text and first.text in comments[0].text
+
+
+@given(text=st.text(alphabet=st.sampled_from(list("ab 1\u0627\u0644\t\n\r\xa0\u200f«»&<>")), max_size=12),
+       rtl=st.booleans(), bold=st.booleans(), cs_font=st.booleans())
+@settings(max_examples=200, deadline=None)
+def test_runs_built_directly_are_the_runs_python_docx_builds(text, rtl, bold, cs_font):
+    from lxml import etree
+
+    from briefer.render.docx import _append_run, _format_run
+
+    document = Document()
+    direct, reference = document.add_paragraph(), document.add_paragraph()
+    _append_run(direct, text, rtl, bold, cs_font)
+    _format_run(reference.add_run(text)._r, rtl, bold, cs_font)
+    assert etree.tostring(direct._p) == etree.tostring(reference._p)
+
+
+def test_paragraphs_go_before_the_section_properties():
+    document = _render()
+    body = list(document.element.body)
+    assert body[-1].tag == qn("w:sectPr")
+    assert sum(1 for child in body if child.tag == qn("w:sectPr")) == 1

@@ -19,10 +19,12 @@ Runs are split by script, so digits and Latin words keep their places inside Ara
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from itertools import groupby
 from pathlib import Path
 
 import regex
@@ -36,6 +38,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from briefer.compose_figures import key_figures, key_quotes
 from briefer.config import BriefConfig
@@ -144,7 +147,10 @@ class DocxWriter:
         self.cs_font = DEFAULT_CS_FONT
         self._bookmark = 0
         self._style_ids: dict[str, str] = {}
+        self._style_names: dict[str, str] = {}  # id -> name of the styles set so far
         self._cs_font_missing: dict[str, bool] = {}
+        # the body's last child, before which every paragraph goes (None in a template without one)
+        self._section_properties = document.element.body.find(qn("w:sectPr"))
 
     # ---------------------------------------------------------------------------- document
 
@@ -248,18 +254,18 @@ class DocxWriter:
 
     def _sources(self, story: Story, container) -> None:
         paragraph = self.paragraph("", STYLES.sources, rtl=True, container=container)
-        self.runs(paragraph, f"{label('ar', 'sources')} ({len(story.briefs)}): ", rtl_paragraph=True, bold=True)
+        self.runs(paragraph, f"{label('ar', 'sources')} ({len(story.briefs)}): ", rtl_paragraph=True, bold=True, style=STYLES.sources)
         for position, brief in enumerate(story.briefs):
             article = brief.article
             if position:
-                self.runs(paragraph, " ؛ ", rtl_paragraph=True)
+                self.runs(paragraph, " ؛ ", rtl_paragraph=True, style=STYLES.sources)
             name = outlet_name(article)
             if article.url:
                 _add_hyperlink(paragraph, article.url, name, self._link_format(name))
             else:
-                self.runs(paragraph, name, rtl_paragraph=True)
+                self.runs(paragraph, name, rtl_paragraph=True, style=STYLES.sources)
             if article.date:
-                self.runs(paragraph, f" ({article.date[:10]})", rtl_paragraph=True)
+                self.runs(paragraph, f" ({article.date[:10]})", rtl_paragraph=True, style=STYLES.sources)
 
     def _bullets_ar(self, brief: ArticleBrief, container) -> None:
         sentences = {s.index: s for s in brief.analysis.sentences}
@@ -377,12 +383,21 @@ class DocxWriter:
     def paragraph(self, text: str, style: str, rtl: bool | None = None, container=None,
                   bookmark: bool = False) -> Paragraph:
         """A paragraph in ``style``; right to left when ``rtl`` or (None) when the text is mostly Arabic."""
-        paragraph = (container or self.document).add_paragraph()
+        paragraph = container.add_paragraph() if container is not None else self._body_paragraph()
         self.fill(paragraph, text, style, rtl)
         if bookmark:
             self._bookmark += 1
             _add_bookmark(paragraph, f"_briefer{self._bookmark}", self._bookmark)
         return paragraph
+
+    def _body_paragraph(self) -> Paragraph:
+        """document.add_paragraph(), without its search for the section properties among all the
+        body's paragraphs each time (quadratic in a long document): they are found once."""
+        if self._section_properties is None:
+            return self.document.add_paragraph()
+        element = OxmlElement("w:p")
+        self._section_properties.addprevious(element)
+        return Paragraph(element, self.document._body)
 
     def fill(self, paragraph: Paragraph, text: str, style: str, rtl: bool | None = None) -> None:
         # by style id on the element: python-docx's by-name setter rescans every style each time
@@ -395,14 +410,15 @@ class DocxWriter:
     def runs(self, paragraph: Paragraph, text: str, rtl_paragraph: bool, bold: bool = False,
              style: str = "") -> None:
         """Runs split by script: Arabic runs marked right to left with the complex-script font."""
-        needs_font = self._needs_cs_font(style or paragraph.style.name)
+        # the style's name from the id this writer set: python-docx's paragraph.style rescans the styles
+        needs_font = self._needs_cs_font(style or self._style_names.get(paragraph._p.style) or paragraph.style.name)
         for segment, rtl in split_by_script(text, rtl_paragraph):
-            run = paragraph.add_run(segment)
-            _format_run(run._r, rtl, bold, needs_font)
+            _append_run(paragraph, segment, rtl, bold, needs_font)
 
     def _style_id(self, name: str) -> str:
         if name not in self._style_ids:
             self._style_ids[name] = self.document.styles[name].style_id
+            self._style_names[self._style_ids[name]] = name
         return self._style_ids[name]
 
     def _link_format(self, text: str):
@@ -443,13 +459,7 @@ def split_by_script(text: str, rtl_paragraph: bool) -> list[tuple[str, bool]]:
     punctuation, quotation marks) joined to its neighbours when both are of one kind, else given
     the paragraph's direction. '3,500', '31-29' and 'Reuters News' stay one left-to-right run; a
     number is not glued to the Latin words before it ('Sources: 2500' keeps 2500 on its own)."""
-    pieces: list[tuple[str, str]] = []  # (text, "R" | "L" | "D" | "N")
-    for char in text:
-        kind = "R" if _RTL_CHAR.match(char) else "D" if char.isdigit() else "L" if _LTR_CHAR.match(char) else "N"
-        if pieces and pieces[-1][1] == kind:
-            pieces[-1] = (pieces[-1][0] + char, kind)
-        else:
-            pieces.append((char, kind))
+    pieces = [("".join(chars), kind) for kind, chars in groupby(text, key=_char_kind)]  # kind: R | L | D | N
     resolved: list[tuple[str, bool]] = []
     for index, (piece, kind) in enumerate(pieces):
         if kind == "N":
@@ -480,6 +490,12 @@ def split_by_script(text: str, rtl_paragraph: bool) -> list[tuple[str, bool]]:
     return marked
 
 
+@functools.lru_cache(maxsize=4096)
+def _char_kind(char: str) -> str:
+    """R (Arabic), D (digit), L (Latin) or N (neutral); a document repeats a few hundred characters."""
+    return "R" if _RTL_CHAR.match(char) else "D" if char.isdigit() else "L" if _LTR_CHAR.match(char) else "N"
+
+
 def _anchor_ltr(piece: str) -> str:
     """A left-to-right run that opens with digits and holds Latin letters ('10_report.docx')
     gets a LEFT-TO-RIGHT MARK in front: after Arabic, the bidi algorithm would otherwise take
@@ -503,6 +519,33 @@ def set_paragraph_rtl(paragraph: Paragraph) -> None:
         _insert_in_order(p_pr, bidi, _P_PR_ORDER)
     if paragraph.alignment == WD_ALIGN_PARAGRAPH.RIGHT:
         paragraph.alignment = None
+
+
+_W_R, _W_RPR, _W_T, _W_RFONTS, _W_CS = qn("w:r"), qn("w:rPr"), qn("w:t"), qn("w:rFonts"), qn("w:cs")
+_W_B, _W_BCS, _W_RTL, _XML_SPACE = qn("w:b"), qn("w:bCs"), qn("w:rtl"), qn("xml:space")
+
+
+def _append_run(paragraph: Paragraph, text: str, rtl: bool, bold: bool, cs_font: bool) -> None:
+    """The run python-docx's ``add_run(text)`` + _format_run would make, built directly with lxml
+    (a long sources line or annex holds thousands of runs, and python-docx's path is slow per
+    run). Tabs and line breaks, which python-docx turns into elements of their own, take its path."""
+    if "\t" in text or "\n" in text or "\r" in text:
+        _format_run(paragraph.add_run(text)._r, rtl, bold, cs_font)
+        return
+    run = etree.SubElement(paragraph._p, _W_R)
+    r_pr = etree.SubElement(run, _W_RPR)  # schema order: rFonts, b, bCs, rtl
+    if rtl and cs_font:
+        etree.SubElement(r_pr, _W_RFONTS).set(_W_CS, DEFAULT_CS_FONT)
+    if bold:
+        etree.SubElement(r_pr, _W_B)
+        etree.SubElement(r_pr, _W_BCS)
+    if rtl:
+        etree.SubElement(r_pr, _W_RTL)
+    if text:
+        element = etree.SubElement(run, _W_T)
+        element.text = text
+        if len(text.strip()) < len(text):  # as python-docx's CT_R.add_t
+            element.set(_XML_SPACE, "preserve")
 
 
 def _format_run(run_element, rtl: bool, bold: bool, cs_font: bool) -> None:
