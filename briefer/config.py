@@ -31,6 +31,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "non_arabic": ("skip", "summarize"),
     "layout": ("stacked", "side-by-side"),
     "group_by": ("topic", "country"),
+    "event_style": ("headline", "verbatim"),
 }
 SECTIONS = ("engine", "translation", "openai", "verify", "ingest", "render", "compose", "run")
 
@@ -40,6 +41,7 @@ class BriefConfig:
     # [engine] which summariser writes the Arabic bullets, and how
     backend: str = "extractive"  # extractive | seq2seq | instruct | openai | auto
     bullets: int = 4  # bullets per article (3-5 reads best)
+    event_style: str = "headline"  # headline: the event bullet's opening news verb in the present | verbatim
     model: str = ""  # model id or local folder for seq2seq / instruct / openai
     device: str = "auto"  # auto | cpu | cuda | mps
     dtype: str = "auto"  # auto | float32 | float16 | bfloat16

@@ -227,6 +227,21 @@ def test_lead_bullet_alone_is_the_first_of_the_full_set():
     assert alone == engine(4).bullets(analysis)[0] and alone.role == "event"
 
 
+def test_the_event_bullet_is_in_headline_style_and_the_others_as_written():
+    analysis = story()
+    headline = engine(4).bullets(analysis)
+    verbatim = ExtractiveEngine(BriefConfig(bullets=4, event_style="verbatim")).bullets(analysis)
+    assert verbatim[0].text.startswith("أعلنت الحكومة العراقية إرسال")
+    assert headline[0].text == "تعلن" + verbatim[0].text.removeprefix("أعلنت")
+    assert [b.text for b in headline[1:]] == [b.text for b in verbatim[1:]]
+    assert [b.sources for b in headline] == [b.sources for b in verbatim]
+
+
+def test_the_event_style_is_part_of_the_engine_signature():
+    styles = {ExtractiveEngine(BriefConfig(event_style=style)).signature() for style in ("headline", "verbatim")}
+    assert len(styles) == 2
+
+
 # ------------------------------------------------------------------------------ fast paths
 
 ARABIC_WORDS = ["الحكومة", "والحكومة", "وزير", "قال", "وأضاف", "إنّ", "اقرأ", "أيضاً", "لِلاشتراك", "مجانا",

@@ -3,7 +3,8 @@
     analysis -> scored sentences, best first (scoring.py)
       -> role slots: main event, key figures, most important attributed quote, context;
          no two bullets redundant, no boilerplate, no bullet opening on a lost referent
-      -> faithful bullet text per sentence (extractive_bullets.py)
+      -> faithful bullet text per sentence (extractive_bullets.py); the event bullet in
+         headline style, its opening news verb in the present (headline_style.py)
 
 The bullets come out in reading order for a desk editor: the event first, then the figures,
 then the quote, then context in article order. ``bullet_from_sentences`` is public: the
@@ -23,6 +24,7 @@ from briefer.backends.extractive_bullets import (
     opens_with_dangling_reference,
     sentence_bullet_text,
 )
+from briefer.backends.headline_style import headline_present
 from briefer.backends.scoring import (
     ScoredSentence,
     base_scores,
@@ -61,8 +63,16 @@ class ExtractiveEngine(Engine):
         `terms`: scoring.article_terms(analysis) when the caller already has them."""
         pool = _CandidatePool(analysis, terms)
         slots = _fill_slots(pool, max(1, self.config.bullets if count is None else count))
-        return [Bullet("ar", c.text, sources=(c.scored.index,), role=role, origin="extractive")
+        return [Bullet("ar", self._styled(c.text, role), sources=(c.scored.index,), role=role, origin="extractive")
                 for c, role in slots]
+
+    def signature(self) -> str:
+        return f"{super().signature()}|event:{self.config.event_style}"
+
+    def _styled(self, text: str, role: str) -> str:
+        if role == "event" and self.config.event_style == "headline":
+            return headline_present(text)
+        return text
 
     def headline(self, analysis: Analysis) -> str:
         """The title when there is one, else the main-event sentence up to its first clause."""
