@@ -7,7 +7,7 @@ as "يأمر الرئيس ... بطرد 60 دبلوماسيا". The rewrite chang
 of the same root in the present, agreeing with the same subject. Every other character, and so
 every figure and quote, stays as the article wrote it.
 
-It is deliberately timid. The verb must be a listed news verb (data/news_verbs.tsv) whose past
+It is deliberately timid. The verb must be a listed news verb (arabic/data/news_verbs.tsv) whose past
 form cannot be read as a noun; the subject moves before the verb only when it clearly ends at a
 complementiser (إن، أن، بأن) a few words on, is singular, and holds no preposition, relative
 clause, figure or quote. Otherwise the verb is changed in place (verb-subject order is good
@@ -16,11 +16,9 @@ Arabic too), and an unknown opening word leaves the sentence exactly as it was.
 
 from __future__ import annotations
 
-from functools import cache
-
 import regex
 
-from briefer.backends.extractive_data import DATA_DIR
+from briefer.arabic.verbs import present_forms
 
 #: words between the verb and a complementiser that a moved subject may have
 MAX_SUBJECT_WORDS = 9
@@ -28,6 +26,8 @@ MAX_SUBJECT_WORDS = 9
 _OPENING_WORD = regex.compile(r"(\p{Arabic}+)(?=\s)")
 _WORD = regex.compile(r"\S+")
 _EDGE_PUNCTUATION = "،,؛;"
+_QUOTE_MARK = regex.compile(r"[«»“”‘’]")
+_CLOSING_MARKS = "»”’"
 _COMPLEMENTISERS = frozenset({"إن", "أن", "بأن", "ان", "بان", "إنه", "إنها", "أنه", "أنها", "بأنه", "بأنها",
                               "إنهم", "أنهم", "بأنهم"})
 # A subject never holds these: past them the words are not the subject any more.
@@ -58,8 +58,8 @@ _WAW_WORDS = ("وزير", "وزارة", "وزيرة", "وكالة", "ولي", "�
 def headline_present(text: str) -> str:
     """The event sentence with its opening past-tense news verb in the present (see above)."""
     opening = _OPENING_WORD.match(text)
-    present = _present_forms().get(opening.group(1)) if opening else None
-    if present is None or _PAST_TIME.search(text):
+    present = present_forms().get(opening.group(1)) if opening else None
+    if present is None or _PAST_TIME.search(text) or _opens_inside_a_quote(text):
         return text
     rest = text[opening.end():]
     subject_end = _subject_end(rest, feminine_verb=present.startswith("ت"))
@@ -67,6 +67,13 @@ def headline_present(text: str) -> str:
         return present + rest
     subject = rest[:subject_end].strip()
     return f"{subject} {present}{rest[subject_end:]}" if rest[subject_end:].startswith(" ") else text
+
+
+def _opens_inside_a_quote(text: str) -> bool:
+    """A closing mark before any opening one ("لـ»المدينة»"): the verb may sit inside a quote
+    whose opening mark the sentence lost, and a quote's words are never changed."""
+    first = _QUOTE_MARK.search(text)
+    return first is not None and first.group() in _CLOSING_MARKS
 
 
 def _subject_end(rest: str, feminine_verb: bool) -> int | None:
@@ -100,23 +107,3 @@ def _agrees(head: str, feminine_verb: bool) -> bool:
     """A masculine verb before a feminine head ("قال وزارة") is the source's slip: moving the
     subject first would put the slip up front ("وزارة ... يقول"), so the order stays."""
     return feminine_verb or not head.endswith("ة")
-
-
-@cache
-def _present_forms() -> dict[str, str]:
-    """Past form as written (with or without the hamza on an opening alef) -> present form."""
-    forms: dict[str, str] = {}
-    for line in (DATA_DIR / "news_verbs.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        masculine, feminine, stem = line.split("\t")
-        if masculine != "-":
-            _add(forms, masculine, "ي" + stem)
-        _add(forms, masculine + "ت" if feminine == "-" else feminine, "ت" + stem)
-    return forms
-
-
-def _add(forms: dict[str, str], past: str, present: str) -> None:
-    forms[past] = present
-    if past.startswith("أ"):  # many sites drop the hamza: اعلن for أعلن
-        forms.setdefault("ا" + past[1:], present)

@@ -21,6 +21,7 @@ import regex
 
 from briefer.arabic.normalize import normalize
 from briefer.arabic.segment import SpanSet
+from briefer.arabic.verbs import present_verbs
 from briefer.facts.word_memo import WordMemo
 from briefer.types import Entity
 
@@ -388,6 +389,7 @@ def _name_start(token: Token, lex: Lexicons) -> bool:
         and not _is_title_word(token, lex)
         and (norm in lex.given_names or not norm.startswith(("ال", "و", "ف", "بال", "لل", "كال")))
         and (norm in lex.given_names or not (norm[0] in "يت" and len(norm) == 4))  # 'تمثل': a verb
+        and token.text not in present_verbs()  # 'تأمر السلطات', 'يدافع مارك': a news verb in the present
     )
 
 
