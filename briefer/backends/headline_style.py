@@ -22,6 +22,8 @@ from briefer.arabic.verbs import present_forms
 
 #: words between the verb and a complementiser that a moved subject may have
 MAX_SUBJECT_WORDS = 9
+#: words from the verb within which a past time word dates the event itself
+PAST_TIME_WINDOW = 10
 
 _OPENING_WORD = regex.compile(r"(\p{Arabic}+)(?=\s)")
 _WORD = regex.compile(r"\S+")
@@ -59,7 +61,7 @@ def headline_present(text: str) -> str:
     """The event sentence with its opening past-tense news verb in the present (see above)."""
     opening = _OPENING_WORD.match(text)
     present = present_forms().get(opening.group(1)) if opening else None
-    if present is None or _PAST_TIME.search(text) or _opens_inside_a_quote(text):
+    if present is None or _says_when_in_the_past(text) or _opens_inside_a_quote(text):
         return text
     rest = text[opening.end():]
     subject_end = _subject_end(rest, feminine_verb=present.startswith("ت"))
@@ -67,6 +69,13 @@ def headline_present(text: str) -> str:
         return present + rest
     subject = rest[:subject_end].strip()
     return f"{subject} {present}{rest[subject_end:]}" if rest[subject_end:].startswith(" ") else text
+
+
+def _says_when_in_the_past(text: str) -> bool:
+    """A past time word near the verb dates the event: "بدأ أمس" must not become "يبدأ أمس".
+    Further on it dates something else ("... مقارنة بالعام الماضي") and the present is fine."""
+    head = _WORD.findall(text)[:PAST_TIME_WINDOW]
+    return _PAST_TIME.search(" ".join(head)) is not None
 
 
 def _opens_inside_a_quote(text: str) -> bool:
