@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefer.arabic.segment import split_sentences
-from briefer.facts.figures import _blocked_spans, canonical_unit, figure_key, find_figures
+from briefer.facts.figures import _blocked_spans, canonical_unit, counts_nothing, figure_key, find_figures
 
 
 def figures(text):
@@ -185,3 +185,128 @@ def test_a_scale_word_written_once_belongs_to_both_ends_of_a_range():
     text = "ويعمل في القطاع ما بين 5 و12 مليون عامل، وتبلغ الكلفة بين 2 و3 مليارات دولار."
     ranges = [(f.value, f.value_max) for f in find_figures(text, split_sentences(text)) if f.kind == "range"]
     assert ranges == [(5e6, 12e6), (2e9, 3e9)]
+
+
+def found(text):
+    return [(f.text, pytest.approx(f.value) if f.value is not None else None, f.kind) for f in figures(text)]
+
+
+@pytest.mark.parametrize(
+    "text, written, value, unit",
+    [
+        ("ويعاني سكان البلاد وعددهم 22 مليونا من نقص حاد في الغذاء", "22 مليونا", 22e6, ""),
+        ("وقالت الوكالة إن 50 ألفا من السكان غادروا المدينة", "50 ألفا", 50_000, ""),
+        ("وقدرت الحكومة الكلفة بنحو 3 مليارا من الريالات", "3 مليارا", 3e9, ""),
+        ("وبلغ عدد المشتركين في عام 2000 ستمائة وخمسون مليونا من المستخدمين", "ستمائة وخمسون مليونا", 650e6, ""),
+        ("وتقرض المصارف 5 بلايين دولار كل عام", "5 بلايين دولار", 5e9, "دولار"),
+    ],
+)
+def test_accusative_and_plural_scale_words_scale_the_number(text, written, value, unit):
+    (figure,) = [f for f in figures(text) if f.kind != "date"]
+    assert (figure.text, figure.value, figure.unit) == (written, pytest.approx(value), unit)
+
+
+def test_an_accusative_scale_compares_equal_to_the_plain_one():
+    (a,) = figures("وبلغ عدد السكان 22 مليونا")
+    (b,) = figures("وبلغ عدد السكان 22 مليون")
+    assert figure_key(a) == figure_key(b)
+
+
+def test_a_scale_word_then_a_year_cue_is_not_a_duration():
+    # "1089 مليونا عام 2013" is 1,089 million in 2013, not 1,089 million years
+    text = "وارتفعت الأرباح إلى 1205 ملايين ريال من 1089 مليونا عام 2013"
+    assert found(text) == [
+        ("1205 ملايين ريال", pytest.approx(1205e6), "money"),
+        ("1089 مليونا", pytest.approx(1089e6), "number"),
+        ("2013", 2013, "date"),
+    ]
+    assert found("وعمل في البلاد 30 عاما قبل أن يعود") == [("30 عاما", 30, "duration")]
+
+
+@pytest.mark.parametrize(
+    "text, written, value, kind",
+    [
+        ("وبلغت إيرادات الفيلم في مصر 10 ملايين ونصف جنيه خلال أسبوعين", "10 ملايين ونصف جنيه", 10.5e6, "money"),
+        ("ويستخدم التطبيق أكثر من مليار ونصف مستخدم حول العالم", "مليار ونصف مستخدم", 1.5e9, "number"),
+        ("وحضر المهرجان ألف ونصف زائر", "ألف ونصف زائر", 1500, "number"),
+        ("وكانت الصفحة تحظى بمليونين ونصف المليون متابع", "بمليونين ونصف المليون متابع", 2.5e6, "number"),
+        ("واستمرت العملية الجراحية 3 ساعات ونصف الساعة دون توقف", "3 ساعات ونصف الساعة", 3.5, "duration"),
+        ("وبعد ستة أعوام ونصف العام في الحكم أعلن استقالته", "ستة أعوام ونصف العام", 6.5, "duration"),
+        ("ولد الطفل وعمره سبعة أشهر ونصف في المستشفى", "سبعة أشهر ونصف", 7.5, "duration"),
+        ("ويقدر عمر الأرض بنحو أربعة مليارات سنة ونصف", "أربعة مليارات سنة ونصف", 4.5e9, "duration"),
+    ],
+)
+def test_and_a_half_belongs_to_the_figure(text, written, value, kind):
+    figure = one(text)
+    assert (figure.text, figure.value, figure.kind) == (written, pytest.approx(value), kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وانقطع التيار الكهربائي لمدة ساعة ونصف ثم عاد",
+        "وسمح للمعتقلين بالاتصال بذويهم ساعة ونصف الساعة",
+        "واستمر الارتفاع حوالي عام ونصف بعد القرار",
+        "وعثر على جثته قبل عامين ونصف تقريبا",
+        "ومتوسط المواليد لكل امرأة نحو طفلين ونصف على مدى العمر",
+    ],
+)
+def test_and_a_half_after_a_unit_alone_is_not_a_stray_half(text):
+    # the unit alone is not a figure here (no number before it), and its "ونصف" is not 0.5 of anything
+    assert figures(text) == ()
+
+
+def test_and_a_half_of_something_else_stays_its_own_figure():
+    assert found("ونفق ثلث السكان ونصف المواشي في الجفاف") == [("ثلث السكان", pytest.approx(1 / 3), "number"),
+                                                             ("ونصف المواشي", 0.5, "number")]
+    assert found("وأصيب 20 شخصا ونصف الجرحى من الأطفال") == [("20 شخصا", 20, "number"), ("ونصف الجرحى", 0.5, "number")]
+
+
+def test_half_past_belongs_to_the_time():
+    assert one("ووقع الانفجار في الساعة الواحدة والنصف ظهرا بالتوقيت المحلي").text == "الساعة الواحدة والنصف ظهرا"
+
+
+@pytest.mark.parametrize(
+    "text, written, value",
+    [
+        ("وخصصت الأمانة مواقع لإطلاق (15) ألف قذيفة نارية", "(15) ألف قذيفة", 15_000),
+        ("ويخدم المشروع ( 50 ) ألف مواطن", "( 50 ) ألف مواطن", 50_000),
+        ("ورصدت الوزارة «150» مليونا، وتنتظر المزيد", "«150» مليونا", 150e6),
+    ],
+)
+def test_a_number_in_parentheses_or_quotation_marks_before_a_scale_word(text, written, value):
+    figure = one(text)
+    assert (figure.text, figure.value) == (written, pytest.approx(value))
+
+
+def test_a_number_in_parentheses_without_a_scale_word_is_just_the_number():
+    assert found("وأغلقت الهيئة (3) محلات مخالفة") == [("3", 3, "number")]
+    assert found("ونصت المادة (8) على ذلك") == [("8", 8, "number")]
+    assert figures('ظهرت في فيلم "10" الشهير') == ()  # a number alone in quotation marks is still a title
+
+
+@pytest.mark.parametrize("word", ["عندما", "حين", "تحت", "أمام", "بسبب"])
+def test_words_that_count_nothing_are_not_units(word):
+    text = f"وارتفع عدد المصابين إلى 58 {word} وصلت فرق الإنقاذ"
+    assert found(text) == [("58", 58, "number")]
+    assert counts_nothing(word)
+
+
+def test_a_noun_after_a_number_is_still_its_unit():
+    figure = one("ونقل 20 جريحا إلى المستشفى")
+    assert (figure.text, figure.unit) == ("20 جريحا", "جريحا")
+    assert not counts_nothing("جريحا")
+
+
+def test_a_right_to_left_mark_in_a_decimal_reads_as_displayed():
+    text = "ومن المتوقع أن يرتفع عدد سكان العالم من 3.\u200f7 مليار نسمة إلى 7.\u200f9 مليار نسمة بحلول 2050."
+    values = [(f.text, f.value) for f in figures(text) if f.kind != "date"]
+    assert values == [("3.\u200f7 مليار نسمة", pytest.approx(7.3e9)), ("7.\u200f9 مليار نسمة", pytest.approx(9.7e9))]
+    assert one("وارتفع النمو 3.7 بالمئة").value == pytest.approx(3.7)  # no mark: as written
+    assert one("وارتفع النمو 3.\u200e7 بالمئة").value == pytest.approx(3.7)  # a left-to-right mark changes nothing
+
+
+def test_newswire_decimals_with_a_leading_zero_or_glued_scale():
+    assert found("محققا إيرادات بلغت 02ر10 مليون دولار") == [("02ر10 مليون دولار", pytest.approx(10.02e6), "money")]
+    assert found("بإيرادات بلغت 70ر13مليون دولار") == [("70ر13مليون دولار", pytest.approx(13.7e6), "money")]
+    assert figures("للحجز اتصل على 0114567890") == ()  # a leading zero still marks a phone number

@@ -1,6 +1,6 @@
 import pytest
 
-from briefer.arabic.numbers import digits_value, parse_number, parse_ordinal, to_ascii_digits
+from briefer.arabic.numbers import digits_value, newswire_form, parse_number, parse_ordinal, to_ascii_digits
 
 
 def test_to_ascii_digits_keeps_length_and_maps_separators():
@@ -79,3 +79,75 @@ def test_a_number_too_large_for_a_float_has_no_value():
     assert digits_value("1" + ",000" * 130) is None
     assert parse_number("٩" * 400 + " مليار دولار") is None
     assert digits_value("9" * 300) == pytest.approx(float("9" * 300))  # large but finite: kept
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("22 مليونا", 22e6),  # the accusative after 11-99 is the scale, not the counted noun
+        ("76 مليوناً", 76e6),
+        ("خمسون مليونا", 50e6),
+        ("15 ألفاً", 15_000),
+        ("3 مليارا", 3e9),
+        ("ومليونا", 1e6),  # "ومليونا لشركة": and one million
+        ("مليارا", 1e9),
+        ("12 بليونا", 12e9),
+        ("5 بلايين", 5e9),
+        ("2 تريليونا", 2e12),
+        ("3 ترليونات", 3e12),
+        ("تريليوني", 2e12),
+    ],
+)
+def test_every_case_and_number_of_a_scale_word_scales(text, value):
+    assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["عشرات الألوف من السفن", "بلايين الدولارات", "تريليونات"])
+def test_vague_plural_scales_alone_are_not_numbers(text):
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("10 ملايين ونصف جنيه", 10.5e6),
+        ("مليون ونصف", 1.5e6),
+        ("مليار ونصف مستخدم", 1.5e9),
+        ("ألف ونصف", 1500),
+        ("20 ألفا ونصف", 20_500),
+        ("ملياران ونصف", 2.5e9),  # a dual is two of its scale: the half is of one
+        ("مليون وربع", 1.25e6),
+        ("مليونين ونصف المليون", 2.5e6),  # the half of the scale written after it, not added twice
+        ("3 ونصف مليون", 3.5e6),
+        ("ثلاثة ونصف", 3.5),
+        ("10 ونصف", 10.5),
+        ("نصف مليون", 5e5),  # without و it is a fraction of what follows, as before
+    ],
+)
+def test_and_a_half_after_a_number_or_scale(text, value):
+    assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("3.\u200f7", 7.3),  # displays as 7.3: the right-to-left mark swaps the digit runs
+        ("2.\u200f11", 11.2),
+        ("3\u200f.7", 7.3),
+        ("٣٫\u200f٧", 7.3),
+        ("3.\u061c7", 7.3),  # the Arabic letter mark does the same
+        ("10ر18", 18.10),  # the newswire form: decimals first (the gold set reads 20ر115 as 115.20)
+        ("02ر10", 10.02),
+    ],
+)
+def test_a_decimal_point_beside_a_right_to_left_mark_reads_as_displayed(text, value):
+    assert digits_value(text) == pytest.approx(value)
+
+
+def test_newswire_form_only_for_a_marked_decimal():
+    assert newswire_form("3.\u200f7") == "3ر7"
+    assert newswire_form("٣٫\u200f٧") == "3ر7"
+    assert newswire_form("3.7") is None
+    assert newswire_form("3.\u200e7") is None  # a left-to-right mark leaves the order alone
+    assert newswire_form("3. \u200f7") is None  # a space: two numbers, not one
+    assert newswire_form("3,\u200f500") is None  # a comma may group thousands: ambiguous, left alone

@@ -1,9 +1,11 @@
 """Numbers as Arabic news writes them: digits in any script, separators, number words.
 
 ``parse_number("٢٫٥ مليار")`` -> 2.5e9, ``parse_number("ثلاثة آلاف")`` -> 3000,
-``parse_number("مائة وثمانية وعشرين")`` -> 128, ``parse_number("20ر115")`` -> 115.2 (the
-newswire habit of writing the decimals first with ر). Words and their values live in
-``data/number_words.tsv`` and ``data/ordinal_words.tsv``.
+``parse_number("مائة وثمانية وعشرين")`` -> 128, ``parse_number("10 ملايين ونصف")`` -> 1.05e7,
+``parse_number("20ر115")`` -> 115.2 (the newswire habit of writing the decimals first with ر).
+A right-to-left mark beside a decimal point ("3.\u200f7") makes the two digit runs display in
+the other order, so the writer saw, and meant, 7.3: it is read as the ر form is. Words and their
+values live in ``data/number_words.tsv`` and ``data/ordinal_words.tsv``.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ APPROXIMATION_WORDS = frozenset({"نحو", "قرابه", "حوالي", "حوال
 
 _DIGITS = regex.compile(r"\d+(?:[.,]\d+)*")
 _REVERSED_DECIMAL = regex.compile(r"(\d+)ر(\d+)")  # "20ر115" = 115.20
+# a decimal point with a right-to-left mark (RLM, ALM) on either side, no space: "3.\u200f7" = 7.3
+_MARKED_DECIMAL = regex.compile(r"(\d+)(?:[.٫][\u200f\u061c]+|[\u200f\u061c]+[.٫])(\d+)")
 _TOKEN = regex.compile(r"\d+ر\d+|\d+(?:[.,]\d+)*|[\p{L}\p{M}]+")
 # ف and ك are left out: "كمية" would read as ك + مية (a hundred)
 _CLITICS = ("وب", "ول", "و", "ب", "ل")
@@ -59,7 +63,7 @@ def to_ascii_digits(text: str) -> str:
 def digits_value(text: str) -> float | None:
     """The value of one written number: "3,500" "٣٥٠٠" "2.5" "1.234.567" "20ر115"."""
     folded = to_ascii_digits(text).strip()
-    reversed_decimal = _REVERSED_DECIMAL.fullmatch(folded)
+    reversed_decimal = _REVERSED_DECIMAL.fullmatch(folded) or _MARKED_DECIMAL.fullmatch(folded)
     if reversed_decimal:
         return _finite(float(f"{reversed_decimal.group(2)}.{reversed_decimal.group(1)}"))
     if not _DIGITS.fullmatch(folded):
@@ -73,6 +77,13 @@ def digits_value(text: str) -> float | None:
     if folded.count(".") > 1:  # "1.234.567": dots as thousands separators
         folded = folded.replace(".", "")
     return _finite(float(folded))
+
+
+def newswire_form(written: str) -> str | None:
+    """A decimal written with a right-to-left mark beside its point, in the ر form that reads
+    the same: "3.\u200f7" -> "3ر7" (7.3); None for any other shape."""
+    marked = _MARKED_DECIMAL.fullmatch(to_ascii_digits(written))
+    return f"{marked.group(1)}ر{marked.group(2)}" if marked else None
 
 
 def _finite(value: float) -> float | None:
@@ -131,8 +142,9 @@ def words_value(tokens: list[str]) -> float | None:
     """Combine folded number tokens until the first one that is not a number."""
     total = 0.0
     current = 0.0
+    scale = 0.0  # the last scale word's value, which an "and a half" after it halves
     seen = False
-    for token in tokens:
+    for position, token in enumerate(tokens):
         value = digits_value(token)
         if value is not None:
             if current:
@@ -142,12 +154,35 @@ def words_value(tokens: list[str]) -> float | None:
         word = None if token in _PERCENT_WORDS else lookup_word(token)
         if word is None:
             break
-        total, current = _combine(total, current, word)
         seen = True
+        if word.type == "fraction" and is_and_fraction(token) and (current or (scale and not _is_scale(tokens, position + 1))):
+            # "ثلاثة ونصف" 3.5; "10 ملايين ونصف" 10.5 million, but "مليونين ونصف المليون"
+            # halves the scale written after it (read by _combine as any fraction before a scale)
+            if current:
+                current += word.value
+            else:
+                total, scale = total + word.value * scale, 0.0
+            continue
+        total, current = _combine(total, current, word)
+        if word.type.startswith("scale"):
+            scale = word.value / 2 if word.type == "scale_dual" else word.value
     if not seen:
         return None
     result = total + current
     return _finite(result) if result else None
+
+
+def is_and_fraction(token: str) -> bool:
+    """A folded token that is و + a fraction, "and a half/quarter/third": "ونصف", "وربع"."""
+    if not token.startswith("و") or token in number_words():
+        return False
+    word = lookup_word(token)
+    return word is not None and word.type == "fraction"
+
+
+def _is_scale(tokens: list[str], position: int) -> bool:
+    word = lookup_word(tokens[position]) if position < len(tokens) else None
+    return word is not None and word.type.startswith("scale")
 
 
 def _combine(total: float, current: float, word: NumberWord) -> tuple[float, float]:

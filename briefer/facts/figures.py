@@ -3,8 +3,10 @@
 What counts as a *key figure* (the same rules as the gold set, briefer/evaluation/gold/README.md):
 
 - every number written in digits (any script, ``٬ ٫ , .`` separators, the newswire ``20ر115`` for
-  115.20) with its scale word and unit or head noun: "3500 جندي", "2.5 مليار دولار", "40%",
-  "4.4 في المئة", "17 عاماً";
+  115.20 and its look-alike ``3.\u200f7`` for 7.3, a right-to-left mark beside the point) with its
+  scale word and unit or head noun: "3500 جندي", "2.5 مليار دولار", "40%", "4.4 في المئة",
+  "17 عاماً", "(15) ألف قذيفة" (parentheses or quotation marks around a number before a scale word);
+- "and a half" after a scale word or a unit: "10 ملايين ونصف" (10.5 million), "3 ساعات ونصف";
 - quantities in words: scale words ("مليون دولار", "ألفي سنة", "ثلاثة آلاف"), fractions
   (نصف ربع ثلث), and cardinals from three up ("ستة من علماء", "مائة وثمانية وعشرين نقشًا");
   one and two (واحد، اثنان, duals) only before a percent or scale word, as they mostly mean
@@ -37,7 +39,15 @@ from importlib import resources
 import regex
 
 from briefer.arabic.normalize import normalize, normalize_with_map, raw_span
-from briefer.arabic.numbers import digits_value, lookup_word, ordinal_value, parse_ordinal, words_value
+from briefer.arabic.numbers import (
+    digits_value,
+    is_and_fraction,
+    lookup_word,
+    newswire_form,
+    ordinal_value,
+    parse_ordinal,
+    words_value,
+)
 from briefer.facts.word_memo import WordMemo
 from briefer.types import Figure, Sentence
 
@@ -53,6 +63,8 @@ _LATIN = regex.compile(r"[A-Za-z]")
 _CLOCK = regex.compile(r"\d+[.:]\d+")
 _ARABIC = regex.compile(r"\p{Arabic}")
 _CLITICS = ("و", "ب", "ل", "ف", "ك")
+_RTL_MARKS = ("\u200f", "\u061c")  # dropped by normalize(), but they reorder the digits around them
+_WRAPPERS = {"(": ")", '"': '"'}  # "(15) ألف", "«150» مليونا": a typographic habit around a number
 
 
 @dataclass
@@ -266,6 +278,15 @@ class _Scan:
         self.count = len(self.words)
         self.lex = _lexicon()
         self.blocked = _blocked_spans(folded)
+        if any(mark in raw for mark in _RTL_MARKS):
+            self._read_marked_decimals()
+
+    def _read_marked_decimals(self) -> None:
+        """Give "3.\u200f7" (folded to "3.7") the ر form it displays as and means: "3ر7", 7.3."""
+        for index, word in enumerate(self.words):
+            if word[0].isdecimal() and "." in word:
+                start, end = self.raw(index, index + 1)
+                self.words[index] = newswire_form(self.raw_text[start:end]) or word
 
     # ---- driving
 
@@ -480,6 +501,8 @@ class _Scan:
             last = index + 1 + length
         if self.word(last) == ":" and self.word(last + 1).isdecimal():
             last += 2
+        if is_and_fraction(self.word(last)):
+            last += 1  # "الساعة الواحدة والنصف ظهرا"
         if self.word(last) in self.lex.cue_words("day_part"):
             last += 1
         return _Hit(index, last, "date")
@@ -537,9 +560,11 @@ class _Scan:
         end, value = self._number(index)
         if value is None:
             return None
-        hit = _Hit(index, end, "number", value)
+        first = index - 1 if self.is_digits(index) and self._wrapped(index) else index  # with its "("
+        hit = _Hit(first, end, "number", value)
         self._range(hit)
         self._unit(hit)
+        self._and_a_fraction(hit)
         if hit.kind == "number" and hit.unit is None and self._bare_year(index, end):
             hit.kind = "date"
         return hit
@@ -557,8 +582,18 @@ class _Scan:
         if word.type == "scale_plural":
             return False  # "آلاف" alone is vague
         if word.type == "fraction":
+            if is_and_fraction(self.words[index]) and not self._fraction_of_its_own(index):
+                return False  # "عامين ونصف", "ساعة ونصف الساعة": the half of what comes before
             return self.word(index + 1) not in self.lex.cue_words("not_fraction_after")
         return True
+
+    def _fraction_of_its_own(self, index: int) -> bool:
+        """Whether "ونصف" at ``index`` counts the scale or definite noun after it ("ونصف مليون",
+        "ونصف السكان") rather than adding a half to the word before it ("شهر ونصف الشهر")."""
+        following = self.word(index + 1)
+        if self._is_scale(index + 1):
+            return True
+        return _is_definite(following) and not _same_unit(self.word(index - 1), following)
 
     def _not_a_figure(self, index: int) -> bool:
         """Phone numbers, ids, codes, titles: digits that are not quantities."""
@@ -574,12 +609,22 @@ class _Scan:
         digits = text.replace(",", "").replace(".", "")
         if len(digits) >= 8 and text.isdecimal():
             return True  # phone numbers and ids are long bare digit runs
-        if text.startswith("0") and len(digits) >= 4 and "." not in text:
-            return True  # 0501234567, 0114...
+        if text.startswith("0") and len(digits) >= 4 and "." not in text and "ر" not in text:
+            return True  # 0501234567, 0114... (not "02ر10", 10.02)
         if self.cue_before(index, "id_cue") or self.cue_before(index - 1, "id_cue"):
             return True
         quotes = ('"', "'")
-        return self.word(index - 1) in quotes and self.word(index + 1) in quotes  # a title: "10"
+        # a title: فيلم "10"; but «150» مليونا is a quantity in quotation marks
+        return self.word(index - 1) in quotes and self.word(index + 1) in quotes and not self._wrapped(index)
+
+    def _wrapped(self, index: int) -> bool:
+        """Digits in parentheses or quotation marks, a scale word after: "(15) ألف", "«150» مليونا"."""
+        closing = _WRAPPERS.get(self.word(index - 1))
+        return closing is not None and self.word(index + 1) == closing and self._is_scale(index + 2)
+
+    def _is_scale(self, index: int) -> bool:
+        word = lookup_word(self.word(index))
+        return word is not None and word.type.startswith("scale")
 
     def _number(self, index: int) -> tuple[int, float | None]:
         """The end of the number phrase at ``index`` and its value (scale words applied)."""
@@ -594,6 +639,8 @@ class _Scan:
                 break  # "بالمئة" is a unit, not a hundred
             words.append(text)
             end += 1
+            if end == index + 1 and self.is_digits(index) and self._wrapped(index):
+                end += 1  # past the closing mark, on to the scale word
         return end, words_value(words)
 
     def _range(self, hit: _Hit) -> None:
@@ -642,6 +689,8 @@ class _Scan:
 
     def _unit(self, hit: _Hit) -> None:
         index = hit.last
+        if self._year_cue_at(index):
+            return  # "5 آلاف عام 2013": the year's cue, not five thousand years
         length = self.phrase_at(index, self.lex.units)
         if length:
             kind = self._unit_kind(index)
@@ -653,6 +702,38 @@ class _Scan:
         if self._is_head_noun(index) and not self._bare_year(hit.first, hit.last):
             hit.unit = (index, index + 1)
             hit.last = index + 1
+
+    def _year_cue_at(self, index: int) -> bool:
+        following = self.word(index + 1)
+        return following.isdecimal() and len(following) == 4 and self.cue_before(index + 1, "year_before")
+
+    def _and_a_fraction(self, hit: _Hit) -> None:
+        """Add "and a half" after a unit: "3 ساعات ونصف" (3.5), "ستة أعوام ونصف العام" (6.5),
+        "أربع مليارات سنة ونصف" (4.5 billion: the half is of the scale word)."""
+        index = hit.last
+        fraction = lookup_word(self.word(index))
+        if hit.unit is None or hit.kind == "range" or hit.value is None or fraction is None:
+            return
+        if not is_and_fraction(self.word(index)):
+            return
+        if self._is_scale(index + 1):
+            return  # "3 أيام ونصف مليون": another figure
+        last = index + 1
+        following = self.word(last)
+        if _is_definite(following):
+            if not _same_unit(self.word(hit.unit[1] - 1), following):
+                return  # "20 شخصا ونصف الجرحى": half of something else
+            last += 1  # the unit said again: "ونصف الساعة"
+        hit.value += fraction.value * self._last_scale(hit.first, hit.unit[0])
+        hit.last = last
+
+    def _last_scale(self, first: int, last: int) -> float:
+        """The value of the last scale word among tokens first..last (1 when there is none)."""
+        for index in range(last - 1, first - 1, -1):
+            word = lookup_word(self.word(index)) if not self.is_digits(index) else None
+            if word is not None and word.type.startswith("scale"):
+                return word.value / 2 if word.type == "scale_dual" else word.value
+        return 1.0
 
     def _is_head_noun(self, index: int) -> bool:
         word = self.word(index)
@@ -688,6 +769,16 @@ class _Scan:
                 raw_start, raw_end = self.raw(start, first)
                 return self.raw_text[raw_start:raw_end]
         return ""
+
+
+def _is_definite(word: str) -> bool:
+    """A folded word with the article (a counted noun never has it): "الساعه", "السكان"."""
+    return word.startswith("ال") and len(word) > 3
+
+
+def _same_unit(word: str, definite: str) -> bool:
+    """Whether a definite word names the unit ``word`` names: "اشهر" and "الشهر", "ساعه" and "الساعه"."""
+    return bool(word) and canonical_unit(word) == canonical_unit(definite[2:])
 
 
 # ------------------------------------------------------------------------------ date keys
