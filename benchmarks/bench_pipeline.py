@@ -95,7 +95,8 @@ def _core_throughput(feed: Path, config, jobs: int) -> dict:
     from briefer.pipeline import _init_worker
 
     articles = [a for a in read_inputs([str(feed)], config) if isinstance(a, Article)]
-    batches = [articles[i : i + 64] for i in range(0, len(articles), 64)]
+    size = max(1, config.batch_size)  # the pipeline's own batches (pipeline._compute)
+    batches = [articles[i : i + size] for i in range(0, len(articles), size)]
     context = multiprocessing.get_context("fork")
     with context.Pool(jobs, initializer=_init_worker, initargs=(config,)) as pool:
         pool.map(_count_briefs, batches[:jobs])  # warm-up: imports and caches in every worker

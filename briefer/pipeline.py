@@ -94,17 +94,20 @@ class BriefMaker:
         policy = self.config.verify_policy
         try:
             bullet_lists = self.engine.summarize(analyses)
-            checked = [verify_bullets(a, bullets, policy) for a, bullets in zip(analyses, bullet_lists)]
-            # an engine writing English works from the Arabic bullets that survived the guard
-            english_lists = (
-                self.engine.english(analyses, [bullets for bullets, _ in checked]) if self.engine.writes_english else None
-            )
+            checked, english_lists = None, None
+            if self.engine.writes_english:
+                # an engine writing English works from the Arabic bullets that survived the guard
+                checked = [verify_bullets(a, bullets, policy) for a, bullets in zip(analyses, bullet_lists)]
+                english_lists = self.engine.english(analyses, [bullets for bullets, _ in checked])
         except BrieferError as exc:
             return [Skipped(a.article.origin or a.article.id, _reason(exc)) for a in analyses]
         outcomes: list[Outcome] = []
-        for i, (analysis, (bullets_ar, verdicts_ar)) in enumerate(zip(analyses, checked)):
+        for i, analysis in enumerate(analyses):
             origin = analysis.article.origin or analysis.article.id
             try:
+                # otherwise each article's Arabic and English are checked back to back: the guard
+                # reads the article once for both (verify.source keeps the last few)
+                bullets_ar, verdicts_ar = checked[i] if checked else verify_bullets(analysis, bullet_lists[i], policy)
                 english = english_lists[i] if english_lists is not None else None
                 outcomes.append(self._with_english(analysis, bullets_ar, verdicts_ar, english))
             except BrieferError as exc:
