@@ -54,6 +54,7 @@ def test_the_subject_stays_after_the_verb_when_moving_it_could_be_wrong(lead: st
 @pytest.mark.parametrize("lead", [
     "بدأ أمس مونديال بالونات الهواء الساخن في شرق فرنسا.",  # a past time word keeps the past
     "أعلن الوزير الأسبوع الماضي خطة جديدة.",
+    "عزز الهلال صدارته للدوري بعد فوزه على غريمه التقليدي النصر بثلاثة أهداف مقابل هدف، مساء أمس الجمعة.",
     "نشر القوات على الحدود يثير قلق السكان.",  # نشر here is a noun: only نشرت is rewritten
     "قُتل 3 أشخاص في انفجار وسط المدينة.",  # passive: not a listed verb
     "الحكومة تعلن خطة جديدة للإسكان.",  # already a headline

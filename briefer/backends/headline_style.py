@@ -22,7 +22,7 @@ from briefer.arabic.verbs import present_forms
 
 #: words between the verb and a complementiser that a moved subject may have
 MAX_SUBJECT_WORDS = 9
-#: words from the verb within which a past time word dates the event itself
+#: words from the verb within which "last ..." (الماضي) dates the event itself
 PAST_TIME_WINDOW = 10
 
 _OPENING_WORD = regex.compile(r"(\p{Arabic}+)(?=\s)")
@@ -41,8 +41,11 @@ _NOT_IN_SUBJECT = frozenset({
     "اليوم", "يوم", "أمس", "امس", "مساء", "صباح", "ليلة", "الأحد", "الاحد", "الاثنين", "الإثنين", "الثلاثاء",
     "الأربعاء", "الاربعاء", "الخميس", "الجمعة", "السبت",
 })
-# A sentence that says when in the past ("بدأ أمس ...") keeps its past tense: "يبدأ أمس" is wrong.
-_PAST_TIME = regex.compile(r"(?<!\p{Arabic})(?:أمس|امس|البارحة|الماضي|الماضية|سابقا)(?!\p{Arabic})")
+# A sentence that says when in the past keeps its past tense: "يبدأ أمس" is wrong. "Yesterday"
+# dates the event wherever it stands; "last ..." only near the verb, further on it is often a
+# comparison ("... منذ العام الماضي").
+_YESTERDAY = regex.compile(r"(?<!\p{Arabic})(?:أمس|امس|البارحة)(?!\p{Arabic})")
+_PAST_TIME = regex.compile(r"(?<!\p{Arabic})(?:الماضي|الماضية|سابقا)(?!\p{Arabic})")
 # Words that open "(said) to ...": "لـ" + the listener
 _TOLD_TO = ("لل", "لـ", "لبي", "لرويترز", "لوكال", "لصحيف", "لقناة", "لموقع", "لإذاع", "لاذاع", "لمراسل",
             "لجريدة", "لمجلة", "لشبكة", "لتلفزيون", "لوسائل")
@@ -72,8 +75,9 @@ def headline_present(text: str) -> str:
 
 
 def _says_when_in_the_past(text: str) -> bool:
-    """A past time word near the verb dates the event: "بدأ أمس" must not become "يبدأ أمس".
-    Further on it dates something else ("... مقارنة بالعام الماضي") and the present is fine."""
+    """The event is dated in the past: "بدأ أمس" must not become "يبدأ أمس"."""
+    if _YESTERDAY.search(text):
+        return True
     head = _WORD.findall(text)[:PAST_TIME_WINDOW]
     return _PAST_TIME.search(" ".join(head)) is not None
 
