@@ -54,6 +54,8 @@ def test_the_subject_stays_after_the_verb_when_moving_it_could_be_wrong(lead: st
 @pytest.mark.parametrize("lead", [
     "بدأ أمس مونديال بالونات الهواء الساخن في شرق فرنسا.",  # a past time word keeps the past
     "أعلن الوزير الأسبوع الماضي خطة جديدة.",
+    "لقي ستة مهربين حتفهم وأصيب ثلاثة جنود أردنيين في اشتباك على الحدود.",  # a second verb, past
+    "تراجعت الشركة عن قرارها وقررت السماح باستخدام المرآب.",
     "عزز الهلال صدارته للدوري بعد فوزه على غريمه التقليدي النصر بثلاثة أهداف مقابل هدف، مساء أمس الجمعة.",
     "نشر القوات على الحدود يثير قلق السكان.",  # نشر here is a noun: only نشرت is rewritten
     "قُتل 3 أشخاص في انفجار وسط المدينة.",  # passive: not a listed verb

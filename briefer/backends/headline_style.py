@@ -49,6 +49,9 @@ _PAST_TIME = regex.compile(r"(?<!\p{Arabic})(?:الماضي|الماضية|سا�
 # Words that open "(said) to ...": "لـ" + the listener
 _TOLD_TO = ("لل", "لـ", "لبي", "لرويترز", "لوكال", "لصحيف", "لقناة", "لموقع", "لإذاع", "لاذاع", "لمراسل",
             "لجريدة", "لمجلة", "لشبكة", "لتلفزيون", "لوسائل")
+# Past passives that news leads coordinate with the opening verb ("وأصيب"، "وقتل")
+_PASSIVE_PASTS = frozenset({"أصيب", "اصيب", "أصيبت", "قتل", "قتلت", "جرح", "جرحت", "توفي", "توفيت", "فقد", "أسر",
+                            "اعتقل", "أحيل", "نقل", "أغلق"})
 # Heads of plural or dual subjects: before the verb they would need a plural verb (يقولون).
 _PLURAL_ENDINGS = ("ون", "ين", "ان")
 _PLURAL_HEADS = frozenset({
@@ -66,6 +69,8 @@ def headline_present(text: str) -> str:
     present = present_forms().get(opening.group(1)) if opening else None
     if present is None or _says_when_in_the_past(text) or _opens_inside_a_quote(text):
         return text
+    if _goes_on_in_the_past(text[opening.end():]):
+        return text
     rest = text[opening.end():]
     subject_end = _subject_end(rest, feminine_verb=present.startswith("ت"))
     if subject_end is None:
@@ -80,6 +85,14 @@ def _says_when_in_the_past(text: str) -> bool:
         return True
     head = _WORD.findall(text)[:PAST_TIME_WINDOW]
     return _PAST_TIME.search(" ".join(head)) is not None
+
+
+def _goes_on_in_the_past(rest: str) -> bool:
+    """A second past verb joined by و ("لقي ... حتفهم وأصيب ثلاثة جنود"): in the present the lead
+    would switch tense halfway, so it stays in the past."""
+    forms = present_forms()
+    return any(word[0] == "و" and (word[1:] in forms or word[1:] in _PASSIVE_PASTS)
+               for word in _WORD.findall(rest) if len(word) > 3)
 
 
 def _opens_inside_a_quote(text: str) -> bool:
