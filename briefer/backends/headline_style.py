@@ -8,19 +8,24 @@ of the same root in the present, agreeing with the same subject. Every other cha
 every figure and quote, stays as the article wrote it.
 
 It is deliberately timid. The verb must be a listed news verb (arabic/data/news_verbs.tsv) whose past
-form cannot be read as a noun; the subject moves before the verb only when it clearly ends at a
-complementiser (إن، أن، بأن) a few words on, is singular, and holds no preposition, relative
-clause, figure or quote. Otherwise the verb is changed in place (verb-subject order is good
-Arabic too), and an unknown opening word leaves the sentence exactly as it was.
+form cannot be read as a noun. The subject moves before the verb only when it clearly ends: at a
+complementiser (إن، أن، بأن) a few words on, or at the preposition of a verb that takes no object
+first ("أعرب ... عن"); and only when it holds no preposition, relative clause, time word, figure
+or quote, and is singular or a listed human plural (which takes the plural verb: "مسؤولون
+يقولون"). Otherwise the verb is changed in place (verb-subject order is good Arabic too). A lead
+dated "yesterday", one that goes on with a second past verb, or one that may open inside a
+quote keeps its past tense, and an unknown opening word leaves the sentence as it was.
 """
 
 from __future__ import annotations
 
 import regex
 
-from briefer.arabic.verbs import present_forms
+from briefer.arabic.normalize import normalize
+from briefer.arabic.verbs import PresentForm, news_verbs, present_forms
+from briefer.facts.entities import lexicons
 
-#: words between the verb and a complementiser that a moved subject may have
+#: words between the verb and the complementiser or preposition that end a moved subject
 MAX_SUBJECT_WORDS = 9
 #: words from the verb within which "last ..." (الماضي) dates the event itself
 PAST_TIME_WINDOW = 10
@@ -52,10 +57,15 @@ _TOLD_TO = ("لل", "لـ", "لبي", "لرويترز", "لوكال", "لصحي�
 # Past passives that news leads coordinate with the opening verb ("وأصيب"، "وقتل")
 _PASSIVE_PASTS = frozenset({"أصيب", "اصيب", "أصيبت", "قتل", "قتلت", "جرح", "جرحت", "توفي", "توفيت", "فقد", "أسر",
                             "اعتقل", "أحيل", "نقل", "أغلق"})
-# Heads of plural or dual subjects: before the verb they would need a plural verb (يقولون).
+# Human plural heads: before the verb they take its plural ("مسؤولون أمريكيون يقولون إن").
+# Any other head ending like a plural or dual may be a name (ماكرون، أردوغان): the verb stays first.
 _PLURAL_ENDINGS = ("ون", "ين", "ان")
+_VERBAL_NOUN_OPENINGS = "إاأت"  # بإعادة، باعتقال، لانتقادات، بتشكيل
 _PLURAL_HEADS = frozenset({
-    "خبراء", "علماء", "أطباء", "اطباء", "شهود", "نشطاء", "ناشطون", "سكان", "عمال", "أعضاء", "اعضاء",
+    "مسؤولون", "مسعفون", "ناشطون", "محققون", "باحثون", "معارضون", "متظاهرون", "مراقبون", "محللون",
+    "مسلحون", "مواطنون", "لاجئون", "مهاجرون", "مستثمرون", "ناخبون", "نازحون", "سكان", "دبلوماسيون",
+    "سياسيون", "عسكريون", "فلسطينيون", "إسرائيليون", "أمريكيون", "مشرعون", "مقاتلون", "متطوعون",
+    "خبراء", "علماء", "أطباء", "اطباء", "شهود", "نشطاء", "عمال", "أعضاء", "اعضاء",
     "زعماء", "قادة", "وزراء", "نواب", "رجال", "نساء", "طلاب", "طلبة", "أهالي", "اهالي", "ضباط", "جنود",
     "مسؤولو", "ممثلو", "أشخاص", "اشخاص", "أفراد", "افراد", "باحثو", "قضاة", "محامو", "لاعبو",
 })
@@ -66,17 +76,71 @@ _WAW_WORDS = ("وزير", "وزارة", "وزيرة", "وكالة", "ولي", "�
 def headline_present(text: str) -> str:
     """The event sentence with its opening past-tense news verb in the present (see above)."""
     opening = _OPENING_WORD.match(text)
-    present = present_forms().get(opening.group(1)) if opening else None
-    if present is None or _says_when_in_the_past(text) or _opens_inside_a_quote(text):
-        return text
-    if _goes_on_in_the_past(text[opening.end():]):
+    verb = news_verbs().get(opening.group(1)) if opening else None
+    if verb is None or _says_when_in_the_past(text) or _opens_inside_a_quote(text):
         return text
     rest = text[opening.end():]
-    subject_end = _subject_end(rest, feminine_verb=present.startswith("ت"))
-    if subject_end is None:
-        return present + rest
-    subject = rest[:subject_end].strip()
-    return f"{subject} {present}{rest[subject_end:]}" if rest[subject_end:].startswith(" ") else text
+    if _goes_on_in_the_past(rest):
+        return text
+    subject = _movable_subject(rest, verb)
+    if subject is None:
+        return verb.singular + rest
+    end, plural = subject
+    return f"{rest[:end].strip()} {verb.plural if plural else verb.singular} {rest[end:]}"
+
+
+def _movable_subject(rest: str, verb: PresentForm) -> tuple[int, bool] | None:
+    """(offset in `rest` where the subject ends, whether it is plural) when the subject clearly
+    ends at a complementiser or at the verb's own preposition; None to keep the verb first."""
+    words = list(_WORD.finditer(rest))[: MAX_SUBJECT_WORDS + 1]
+    for position, match in enumerate(words):
+        word = match.group().strip(_EDGE_PUNCTUATION)
+        at_preposition = _opens_complement(word, verb.preposition)
+        if position and (word in _COMPLEMENTISERS or at_preposition):
+            subject = [w.group().strip(_EDGE_PUNCTUATION) for w in words[:position]]
+            number = _number_of(subject, feminine_verb=not verb.plural)
+            if number is None or (at_preposition and not _is_one_noun_phrase(subject)):
+                return None
+            return match.start(), number == "plural"
+        if not _may_be_in_subject(word, position):
+            return None
+    return None
+
+
+def _opens_complement(word: str, preposition: str) -> bool:
+    """The verb's own preposition: a word of its own (عن، إلى) or a clitic on a verbal noun
+    ("بإعادة", "لانتقادات", "بالدوري"); not a name that happens to start with ب or ل."""
+    if not preposition:
+        return False
+    if len(preposition) > 1:
+        return word == preposition or (preposition == "إلى" and word == "الى")
+    return word.startswith(preposition) and (word[1:3] == "ال" or word[1:2] in _VERBAL_NOUN_OPENINGS)
+
+
+def _number_of(subject: list[str], feminine_verb: bool) -> str | None:
+    """"singular" or "plural" for a subject that can go before the verb, else None: a plural or
+    dual the verb list cannot agree with, or the source's own agreement slip."""
+    head = subject[0]
+    if head in _PLURAL_HEADS:
+        return None if feminine_verb else "plural"
+    if head.endswith(_PLURAL_ENDINGS) or not _agrees(head, feminine_verb):
+        return None
+    return "singular"
+
+
+def _is_one_noun_phrase(subject: list[str]) -> bool:
+    """Before a preposition an object may sit between subject and verb ("... الوزير تفاصيل عن"):
+    after a definite word an indefinite one starts something else, unless it is a known given
+    name and what follows it ("الرئيس الأمريكي دونالد ترامب")."""
+    given_names = lexicons().given_names
+    seen_definite = in_name = False
+    for word in subject:
+        definite = word.startswith(("ال", "لل"))
+        in_name = normalize(word) in given_names or (in_name and not definite)
+        if seen_definite and not definite and not in_name:
+            return False
+        seen_definite = seen_definite or definite
+    return True
 
 
 def _says_when_in_the_past(text: str) -> bool:
@@ -102,31 +166,12 @@ def _opens_inside_a_quote(text: str) -> bool:
     return first is not None and first.group() in _CLOSING_MARKS
 
 
-def _subject_end(rest: str, feminine_verb: bool) -> int | None:
-    """Offset in `rest` of the complementiser that closes a movable subject, else None."""
-    words = list(_WORD.finditer(rest))[: MAX_SUBJECT_WORDS + 1]
-    for position, match in enumerate(words):
-        word = match.group().strip(_EDGE_PUNCTUATION)
-        if word in _COMPLEMENTISERS:
-            subject = [w.group().strip(_EDGE_PUNCTUATION) for w in words[:position]]
-            movable = subject and _is_singular_subject(subject) and _agrees(subject[0], feminine_verb)
-            return match.start() - 1 if movable else None
-        if not _may_be_in_subject(word, position):
-            return None
-    return None
-
-
 def _may_be_in_subject(word: str, position: int) -> bool:
     if not word or word in _NOT_IN_SUBJECT or not regex.fullmatch(r"\p{Arabic}+", word):
         return False  # a digit, a quote mark, a colon or Latin text: not a plain subject
     if word.startswith(_TOLD_TO):
         return False  # "للصحفيين", "لوكالة", "لبي بي سي": whom it was said to, not who said it
     return not (position > 0 and word.startswith("و") and not word.startswith(_WAW_WORDS))
-
-
-def _is_singular_subject(subject: list[str]) -> bool:
-    head = subject[0]
-    return head not in _PLURAL_HEADS and not head.endswith(_PLURAL_ENDINGS)
 
 
 def _agrees(head: str, feminine_verb: bool) -> bool:
