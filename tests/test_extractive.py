@@ -273,3 +273,13 @@ def test_boilerplate_cues_are_read_off_the_patterns():
                  "جميع الحقوق محفوظة لموقع الخبر", "Next Previous"):
         assert is_boilerplate(line), line
     assert not is_boilerplate("حمّلت الحكومة المعارضة مسؤولية تعطيل جلسة البرلمان")
+
+
+def test_bullets_of_a_text_wrapped_at_a_fixed_width_read_on_one_line():
+    text = ("الخطاط الكويتي فريد العلي يعرض مجموعة محمديات بدعوة من جمعية العلوم الاجتماعية\n"
+            "وتحت رعاية عميد كلية العلوم الاجتماعية في جامعة الكويت. وعرض الخطاط العلي 30 لوحة\n"
+            "تحتوي على 108 تصاميم لكلمة محمد من مجموعة محمديات التي صممها الفنان بخمسمئة\n"
+            "تشكيل يتزامن مع ذكرى المولد النبوي الشريف.\n")
+    bullets = engine(2).bullets(analyze(Article(id="w", text=text)))
+    assert len(bullets) == 2 and all("\n" not in b.text for b in bullets)
+    assert bullets[0].text.endswith("في جامعة الكويت.") and "بخمسمئة تشكيل" in bullets[1].text

@@ -6,8 +6,10 @@ A period is not an end inside a number (``1154.55``), a URL or e-mail, after an 
 (``د.`` ``م.`` ``ص.``, letter chains such as ``إف. بي. آي``; list in ``data/abbreviations.txt``),
 or as an ellipsis mid-line (``..`` ``…``: Arabic news uses them as a pause). No sentence ends
 inside an open quotation, so a quote that spans sentences stays in one; a quotation mark left
-open at the end of its line is treated as a stray mark. Line breaks always end a sentence: the
-scraped feeds have no other paragraph mark, and an unbalanced quote must not swallow the article.
+open at the end of its line is treated as a stray mark. Line breaks end a sentence: the scraped
+feeds have no other paragraph mark, and an unbalanced quote must not swallow the article. The one
+exception is a text wrapped at a fixed width (copies of e-mails, PDFs, some corpora such as EASC):
+when most of its lines stop mid-sentence, a line break inside a paragraph is a space.
 """
 
 from __future__ import annotations
@@ -22,6 +24,13 @@ from briefer.arabic.normalize import normalize
 from briefer.types import Sentence
 
 _END = regex.compile(r"[.!?؟]+|؛|…+|\n")
+_LINE_BREAK = regex.compile(r"\n")
+#: a text is read as wrapped at a fixed width when it has this many lines, at least this share of
+#: its lines inside paragraphs stop without a closing mark, and those are this long (median)
+WRAPPED_MIN_LINES = 4
+WRAPPED_SHARE = 0.5
+WRAPPED_MIN_WIDTH = 40
+_LINE_END_MARKS = tuple(".!?؟:؛…»\"”)'")
 _CLOSERS = "\"'”’»)]}"
 # An e-mail is tried only where a run of its characters begins (or where the last match ended,
 # \G): trying it inside a long run (a 10,000-digit number) would rescan the run at every position.
@@ -53,16 +62,39 @@ def _abbreviations() -> frozenset[str]:
 def split_sentences(text: str) -> tuple[Sentence, ...]:
     """The sentences of ``text``, in order, each with ``Sentence.text == text[start:end]``."""
     protected = _protected_offsets(text)
+    wrapped = _wrapped_line_breaks(text)
     sentences: list[Sentence] = []
     start = 0
     for match in _END.finditer(text):
-        if match.start() in protected or not _ends_sentence(text, match):
+        if match.start() in protected or match.start() in wrapped or not _ends_sentence(text, match):
             continue
         end = _after_closers(text, match.end()) if match.group() != "\n" else match.end()
         _append(sentences, text, start, end)
         start = end
     _append(sentences, text, start, len(text))
     return tuple(sentences)
+
+
+def _wrapped_line_breaks(text: str) -> set[int]:
+    """Offsets of the line breaks that wrap a sentence, in a text wrapped at a fixed width: most
+    lines followed by another line of the same paragraph stop without a closing mark and are
+    long (a list of headings is short lines). Empty for a text written a paragraph a line."""
+    if text.count("\n") < WRAPPED_MIN_LINES:
+        return set()
+    breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
+    starts = [0, *(b + 1 for b in breaks)]
+    open_breaks, widths, inside = [], [], 0
+    for line_start, line_end in zip(starts, breaks):
+        line = text[line_start:line_end].rstrip()
+        if not line or text[line_end + 1 : line_end + 2] in ("", "\n"):
+            continue  # an empty line, or the last line of a paragraph
+        inside += 1
+        if not line.endswith(_LINE_END_MARKS):
+            open_breaks.append(line_end)
+            widths.append(len(line))
+    if not widths or len(open_breaks) < WRAPPED_SHARE * inside or sorted(widths)[len(widths) // 2] < WRAPPED_MIN_WIDTH:
+        return set()
+    return set(open_breaks)
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:

@@ -8,7 +8,8 @@ The only edits allowed are ones that cannot change a fact:
   quote layer; a saying verb with no subject gets the speaker after it; a continuation verb
   (أضاف، تابع) at the start becomes قال so the bullet reads on its own;
 - a run-on sentence is cut at a clause boundary, only where the cut-off tail holds no figure,
-  no quote and no speaker mention; a full stop closes the cut.
+  no quote and no speaker mention; a full stop closes the cut;
+- the line breaks of a text wrapped at a fixed width become spaces.
 
 Figures and quotes are never touched: every character of them comes from the article text.
 """
@@ -36,6 +37,7 @@ _SAYING_VERB = regex.compile(
     r"(?:و|ف)?(?:قال|أضاف|اضاف|تابع|أكد|اكد|أوضح|اوضح|أشار|اشار|شدد|لفت|ذكر|استطرد|أردف|اردف)ت?(?=[\s:،,])"
 )
 _DIGIT = regex.compile(r"\d")
+_LINE_BREAKS = regex.compile(r"[ \t]*\n[ \t]*")
 _FIRST_WORD = regex.compile(r"\w+")
 
 
@@ -91,7 +93,13 @@ def sentence_bullet_text(analysis: Analysis, sentence: Sentence) -> str:
     text = _apply(article, start, end, edits)
     if end < sentence.end:
         text = text.rstrip(" ،,؛;") + "."
-    return text.strip()
+    return _unwrapped(text).strip()
+
+
+def _unwrapped(text: str) -> str:
+    """A sentence of a text wrapped at a fixed width reads on one line (arabic.segment joins the
+    wrapped lines into one sentence; the line breaks inside it were only the wrap)."""
+    return _LINE_BREAKS.sub(" ", text) if "\n" in text else text
 
 
 # ------------------------------------------------------------------------------ connectives
