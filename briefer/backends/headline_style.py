@@ -32,6 +32,7 @@ PAST_TIME_WINDOW = 10
 
 _OPENING_WORD = regex.compile(r"(\p{Arabic}+)(?=\s)")
 _WORD = regex.compile(r"\S+")
+_ARABIC_WORD = regex.compile(r"\p{Arabic}+")
 _EDGE_PUNCTUATION = "،,؛;"
 _QUOTE_MARK = regex.compile(r"[«»“”‘’]")
 _CLOSING_MARKS = "»”’"
@@ -167,7 +168,7 @@ def _opens_inside_a_quote(text: str) -> bool:
 
 
 def _may_be_in_subject(word: str, position: int) -> bool:
-    if not word or word in _NOT_IN_SUBJECT or not regex.fullmatch(r"\p{Arabic}+", word):
+    if not word or word in _NOT_IN_SUBJECT or not _ARABIC_WORD.fullmatch(word):
         return False  # a digit, a quote mark, a colon or Latin text: not a plain subject
     if word.startswith(_TOLD_TO):
         return False  # "للصحفيين", "لوكالة", "لبي بي سي": whom it was said to, not who said it
