@@ -22,6 +22,7 @@ import json
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -30,10 +31,11 @@ from typing import ClassVar, NamedTuple
 import regex
 
 from briefer.arabic.normalize import normalize
+from briefer.arabic.numbers import is_and_fraction, lookup_word, newswire_form
 from briefer.backends import hf
 from briefer.config import BriefConfig
 from briefer.errors import ConfigError, ModelNotFoundError, UsageError
-from briefer.facts.figures import counts_nothing
+from briefer.facts.figures import canonical_unit, counts_nothing
 from briefer.types import Analysis, Bullet
 
 DEFAULT_TRANSLATOR_MODEL = "Helsinki-NLP/opus-mt-ar-en"
@@ -217,8 +219,17 @@ def _index_by_first_word(phrases: dict[tuple[str, ...], Entry]) -> dict[str, tup
     return {first: tuple(sorted(found, key=lambda item: -len(item[0]))) for first, found in grouped.items()}
 
 
-# words, digit runs (any script, with decimal/thousands separators), percent signs and slashes
-_TOKEN = regex.compile(r"\p{Nd}+(?:[.,٫٬]\p{Nd}+)*|[%٪/]|[\p{L}\p{M}]+")
+# words, digit runs (any script, with decimal/thousands separators), percent signs and slashes.
+# A digit run is also one of the two decimals the figures layer reads (briefer.arabic.numbers): the
+# newswire "10ر18" (18.10, decimals first) and "3.\u200f7" (7.3: a right-to-left mark beside the
+# point shows the digit runs swapped); split, they would be two figures and neither is in the source.
+# Words first (most tokens are), then one digit run and what may follow it; the three branches
+# open on different characters, so the order changes no token.
+_TOKEN = regex.compile(
+    r"[\p{L}\p{M}]+"
+    r"|\p{Nd}+(?:ر\p{Nd}+|(?:[.٫][\u200f\u061c]+|[\u200f\u061c]+[.٫])\p{Nd}+|(?:[.,٫٬]\p{Nd}+)*)"
+    r"|[%٪/]"
+)
 _ARABIC_WORD = regex.compile(r"\p{Script=Arabic}{3,}")
 # news repeats its words: per-word results are cached, sized for a large briefing's vocabulary
 _WORD_CACHE_SIZE = 1 << 16
@@ -298,6 +309,7 @@ def _first_word_variants(word: str) -> list[tuple[int, str]]:
 
 
 FIGURE_PARTS = frozenset({"scale", "unit", "currency"})
+_UNIT_PARTS = FIGURE_PARTS - {"scale"}
 _BEFORE_NUMBER = frozenset({"approx", "month"})
 _MONTH = frozenset({"month"})
 
@@ -330,17 +342,31 @@ def _figure_spans_in(tokens: Sequence[Token], text: str, facts_only: bool = Fals
         first, left = _extend_left(tokens, i)
         last, right = _extend_right(tokens, i)
         number = _english_number(tokens[i].text)
-        joined = _range_or_score(tokens, text, first, i, last, right) if facts_only else None
-        if joined is not None:
-            last, number, right = joined
-        if facts_only and not right and _counted_noun_at(tokens, text, last, tokens[i].text):
-            last += 1
-            right = [_FSI + tokens[last].text + _PDI]
+        if facts_only:
+            last, number, right = _facts_only_extent(tokens, text, (first, i, last), number, left, right)
         start = tokens[first].start + (left[0].skip if left else 0)
         english = " ".join([*(m.entry.english for m in left), number, *right])
         spans.append(Span(start, tokens[last].end, _tidy_figure(english), "figure"))
         resume = last + 1
     return spans
+
+
+def _facts_only_extent(
+    tokens: Sequence[Token], text: str, at: tuple[int, int, int], number: str, left: list[Match], right: list[str]
+) -> tuple[int, str, list[str]]:
+    """(last token, number, parts) of the figure whose (first token, number token, last token) are
+    ``at``, with what the facts-only English joins to it: the second number of a range or score, an
+    "and a half", or the head noun it counts."""
+    first, i, last = at
+    joined = _range_or_score(tokens, text, first, i, last, right)
+    if joined is not None:
+        last, number, right = joined
+    else:
+        last, number, right = _and_a_fraction(tokens, text, last, number, right)
+    dated = any(match.entry.category == "month" for match in left)  # "فبراير 2016 موعدا"
+    if not right and not dated and _counted_noun_at(tokens, text, last, _may_be_year(number, left)):
+        return last + 1, number, [_FSI + tokens[last + 1].text + _PDI]
+    return last, number, right
 
 
 #: an Arabic word kept in an English line is wrapped in a first-strong isolate: without it the
@@ -411,24 +437,122 @@ def _digits_value(written: str) -> float | None:
         return None  # "1.2.3": a list label, not a quantity
 
 
-def _counted_noun_at(tokens: Sequence[Token], text: str, last: int, number: str) -> bool:
+def _and_a_fraction(
+    tokens: Sequence[Token], text: str, last: int, number: str, right: list[str]
+) -> tuple[int, str, list[str]]:
+    """(last token, number, parts) with an "and a half" after the figure joined to its number, as the
+    figures layer reads it: "10 ملايين ونصف جنيه" is 10.5 million pounds, "3 ساعات ونصف" 3.5 hours
+    (the fraction is of the last scale word, so it adds to the number as written).
+
+    Not before a scale word ("3 أيام ونصف مليون" is another figure), nor, after a unit, before a
+    definite word naming something else ("20 شخصا ونصف الجرحى"); "ونصف الساعة" after "ساعات"
+    names the unit again and is taken with it. A third has no exact decimal: left as it was."""
+    k = last + 1
+    if k >= len(tokens) or _gap(text, tokens[last], tokens[k]).strip() or not is_and_fraction(tokens[k].folded):
+        return last, number, right
+    fraction = Decimal(str(lookup_word(tokens[k].folded).value))
+    if fraction.as_tuple().exponent < -2 or "," in number or _digits_value(number) is None:
+        return last, number, right  # 1/3; "64,6" may be a decimal comma; "1.2.3" is a label
+    following = tokens[k + 1].folded if k + 1 < len(tokens) and not _gap(text, tokens[k], tokens[k + 1]).strip() else ""
+    if _is_scale_word(following):
+        return last, number, right
+    has_unit = any(part not in _SCALE_WORDS for part in right)
+    if _is_definite(following):
+        if not has_unit or canonical_unit(tokens[last].text) != canonical_unit(following[2:]):
+            return last, number, right
+        k += 1  # "3 ساعات ونصف الساعة": the unit said again
+    total = (Decimal(number) + fraction).normalize()
+    last, right = k, list(right)
+    if not has_unit:
+        unit = _unit_after(tokens, text, k)
+        if unit is not None:
+            last = unit[0]
+            right.append(unit[1])
+    return last, f"{total:f}", right
+
+
+def _is_scale_word(folded: str) -> bool:
+    word = lookup_word(folded) if folded else None
+    return word is not None and word.type.startswith("scale")
+
+
+def _unit_after(tokens: Sequence[Token], text: str, k: int) -> tuple[int, str] | None:
+    """(last token, English) of a unit or currency the lexicon knows right after token k."""
+    if k + 1 >= len(tokens) or _gap(text, tokens[k], tokens[k + 1]).strip():
+        return None
+    match = _match_at(tokens, k + 1)
+    if match is None or match.skip or match.entry.category not in _UNIT_PARTS:
+        return None
+    return k + match.length, match.entry.english
+
+
+def _counted_noun_at(tokens: Sequence[Token], text: str, last: int, year: bool = False) -> bool:
     """Whether the word after the figure ending at ``last`` is what the number counts.
 
-    Not when punctuation comes between ("2013، وهو" ends a clause), nor a word that shows it is
-    something else: a joined particle + a word that counts nothing ("وهو", "وفي"); a definite word,
-    bare or after a particle ("المشاركة", "بالإضافة", "للعمل": a counted noun is indefinite); a
-    preposition + a singular noun after 3 to 10, which count plurals ("9 بضربة")."""
+    Not when punctuation comes between ("2013، وهو" ends a clause); after a number that may be a
+    year (``year``), only an accusative counted noun ("2076 مقاتلا"): a year counts nothing, and the
+    figures layer gives "2018 بفوز" no head noun either. Nor a word that shows it is something else:
+    a joined particle + a word that counts nothing ("وهو", "وفي"); a definite word, bare or after a
+    particle ("المشاركة", "بالإضافة", "للعمل": a counted noun is indefinite); a preposition + a noun
+    ("58 بتسديدة", "42 لرونالدو", "20 بسوريا": a number counts a noun, not a phrase)."""
     k = last + 1
     if k >= len(tokens) or not _is_arabic_word(tokens[k]) or _gap(text, tokens[last], tokens[k]).strip():
         return False
     word = tokens[k].folded
+    if year and not (_is_accusative(word) and word[0] != "و"):  # "2009 وماريا": a new clause
+        return False
     particle = word[0] in _CLITICS
     if particle and counts_nothing(word[1:]):
         return False
     if _is_definite(word) or (particle and _is_definite(word[1:])):
         return False
-    count = _digits_value(number)
-    return not (word[0] in _PREPOSITIONS and word.endswith("ه") and count is not None and 3 <= count <= 10)
+    if lookup_word(word) is not None:  # "5 وثلث", "2015 ستمائة": a number word is no head noun
+        return False
+    name = _match_at(tokens, k, NAME_CATEGORIES)
+    if name is not None and name.skip:  # "بسوريا": in Syria
+        return False
+    return not _opens_with_preposition(word)
+
+
+def _may_be_year(number: str, left: list[Match]) -> bool:
+    """A bare 19xx/20xx with no approximation before it ("أكثر من 2000 زائر" counts visitors: a year
+    is never approximate)."""
+    if len(number) != 4 or not number.isdecimal() or not 1900 <= int(number) <= 2100:
+        return False
+    return not any(match.entry.category == "approx" for match in left)
+
+
+def _is_accusative(word: str) -> bool:
+    """Ends in the "ا" of the accusative, the case of a noun counted by 11 to 99 ("مقاتلا", "بلاغا");
+    not the pronoun "ها" ("يظهرها", "بأنها")."""
+    return word.endswith("ا") and not word.endswith("ها")
+
+
+#: a noun is at least three letters before these endings (feminine, plural)
+_NOUN_ENDINGS = ("ات", "ين", "ون", "ه")
+
+
+def _opens_with_preposition(word: str) -> bool:
+    """Whether a folded word is ب/ل/ك + a noun: "بتسديده", "لرونالدو", "بجروح".
+
+    The letter is the noun's own when the word ends in the accusative "ا" of a counted noun ("بلاغا",
+    "كرديا": a preposition's noun is genitive), when the list of counted nouns says so ("لاعبين",
+    "كبسوله"), or when too little is left after it to make a noun ("بلده", "لغه", "لمسات")."""
+    if word[0] not in _PREPOSITIONS or _is_accusative(word) or word in _counted_nouns():
+        return False
+    rest = word[1:]
+    for ending in _NOUN_ENDINGS:
+        if rest.endswith(ending) and len(rest) > len(ending):
+            rest = rest[: -len(ending)]
+            break
+    return len(rest) >= 3
+
+
+@cache
+def _counted_nouns() -> frozenset[str]:
+    """Folded nouns whose first letter ب ل ك is not a preposition (briefer/data/counted_nouns.txt)."""
+    text = resources.files("briefer").joinpath("data/counted_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(_fold(line.strip()) for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def _is_definite(word: str) -> bool:
@@ -507,9 +631,17 @@ def _dedupe_months(matches: list[Match]) -> list[Match]:
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
 
 
+_NEWSWIRE_DECIMAL = regex.compile(r"(\d+)ر(\d+)")
+
+
 def _english_number(text: str) -> str:
-    """The same digits and separators in ASCII: nothing rounded, reformatted or re-scaled."""
-    return text.translate(_DIGITS)
+    """The same digits and separators in ASCII: nothing rounded, reformatted or re-scaled.
+
+    A decimal written decimals first is turned round as the figures layer reads it: "10ر18" and
+    "3.\u200f7" (shown as 7.3, newswire_form) are 18.10 and 7.3, the digits kept as written."""
+    ascii_digits = text.translate(_DIGITS)
+    newswire = _NEWSWIRE_DECIMAL.fullmatch(newswire_form(ascii_digits) or ascii_digits)
+    return f"{newswire.group(2)}.{newswire.group(1)}" if newswire else ascii_digits
 
 
 _SPACE_BEFORE_PERCENT = regex.compile(r"\s+%")

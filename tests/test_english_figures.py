@@ -101,3 +101,16 @@ def test_thousands_marked_with_dots_are_one_number():
     assert one("about 1.900.000 visitors").value == 1_900_000
     assert one("worth 7.038.700.000 riyals").value == 7_038_700_000
     assert one("in 9.599 places").value == pytest.approx(9.599)  # one dot: a decimal, as written
+
+
+@pytest.mark.parametrize("text, value, unit, kind", [
+    # what the facts-only English writes for "10ر18ميلون دولار", "3.\u200f7 مليار", "10 ملايين ونصف جنيه"
+    ("Figures: 18.10 million dollars", 18.1e6, "dollar", "money"),
+    ("The United Nations — figures: 7.3 billion", 7.3e9, "", "number"),
+    ("Egypt — figures: 10.5 million pounds", 10.5e6, "pound", "money"),
+    ("Figures: 3.5 hours", 3.5, "hours", "number"),
+])
+def test_facts_only_renderings_read_back_as_the_arabic_values(text, value, unit, kind):
+    figure = one(text)
+    assert figure.value == pytest.approx(value)
+    assert (figure.unit, figure.kind) == (unit, kind)

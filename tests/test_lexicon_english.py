@@ -289,3 +289,109 @@ def test_facts_only_lines_with_ranges_and_scores_pass_the_guard():
     assert [v.action for v in verdicts] == ["kept"] * 3
     texts = " | ".join(b.text for b in kept)
     assert "3-1" in texts and "15–25 percent" in texts and "5–12 million" in texts
+
+
+# ------------------------------------------------------------------ figure shapes the figures layer reads
+
+
+def _facts_only(text: str) -> list[str]:
+    return [span.english for span in figure_spans(text, facts_only=True)]
+
+
+@pytest.mark.parametrize(("arabic", "english"), [
+    # the newswire decimal, decimals first: 10ر18 is 18.10 (glued to its scale word, as written)
+    ("وجاء في المركز الثاني محققا إيرادات بلغت 10ر18ميلون دولار.", ["18.10 million dollars"]),
+    ("وحل ثالثا بإيرادات بلغت 70ر13مليون دولار.", ["13.70 million dollars"]),
+    ("محققا ايرادات بلغت 02ر10 مليون دولار.", ["10.02 million dollars"]),
+    ("بيان ديلف الذي كلفه ٥٠ر١١ مليون يورو", ["11.50 million euros"]),
+    # a right-to-left mark beside the point: displayed, and meant, the other way round
+    ("سيرتفع عدد السكان من 3.\u200f7 مليار نسمة إلى 7.\u200f9 مليار نسمة", ["7.3 billion", "9.7 billion"]),
+    ("ثم إلى 2\u200f.11 مليار نسمة في 2100", ["11.2 billion", "2100"]),
+    ("بلغ العدد 3.7 مليار نسمة", ["3.7 billion"]),  # no mark: as written
+    ("بلغت النسبة 10 ر 18 بالمئة", ["10", "18 percent"]),  # a spaced ر is a word, not a decimal point
+])
+def test_facts_only_decimals_read_as_the_figures_layer_reads_them(arabic, english):
+    assert _facts_only(arabic) == english
+
+
+@pytest.mark.parametrize(("arabic", "english"), [
+    ("بلغت إيرادات العرض السينمائي في مصر 10 ملايين ونصف جنيه، بعد مرور أسبوع", ["10.5 million pounds"]),
+    ("وتستغرق الرحلة 3 ساعات ونصف", ["3.5 hours"]),
+    ("وتستغرق 29 يوماً ونصف اليوم.", ["29.5 days"]),  # the unit said again is taken with the half
+    ("وبلغ عدد المشتركين 4 ملايين وربع", ["4.25 million"]),
+    ("وأنفقت 10 ملايين دولار ونصف", ["10.5 million dollars"]),
+    ("قتل 20 شخصا ونصف الجرحى من الأطفال", ["20 people"]),  # half of the wounded, not of the dead
+    ("استمر 3 أيام ونصف مليون زائر حضروا", ["3 days"]),  # the half opens another figure
+    ("وبلغ 5 ملايين وثلث", ["5 million"]),  # a third has no exact decimal: not made up
+])
+def test_facts_only_and_a_half_joins_the_number(arabic, english):
+    assert _facts_only(arabic) == english
+
+
+def test_and_a_half_is_left_to_the_model_when_there_is_one():
+    assert [s.english for s in figure_spans("في مصر 10 ملايين ونصف جنيه")] == ["10 million"]
+
+
+@pytest.mark.parametrize(("arabic", "english"), [
+    ("وتعادل بيرسيتش في الدقيقة 58 بتسديدة قوية من داخل منطقة الجزاء", ["58"]),
+    ("وسجل صلاح 13 هدفا مقارنة بـ 8 لرونالدو و18 لميسي", ["13 \u2068هدفا\u2069", "8", "18"]),
+    ("وقتل 13 شخصا، وأصاب أكثر من 130 بجروح قبل أن يفر", ["13 people", "more than 130"]),
+    ("قتل 20 بسوريا خلال الأسبوع", ["20"]),  # ب + a place name
+    ("وفازت فرنسا بكأس العالم 2018 بفوز كبير على كرواتيا", ["2018"]),  # a year counts nothing
+    ("وكان ذلك في عام 1935 وتوفي بعدها", ["1935"]),
+])
+def test_facts_only_a_preposition_or_a_year_is_not_what_a_number_counts(arabic, english):
+    assert _facts_only(arabic) == english
+
+
+@pytest.mark.parametrize(("arabic", "english"), [
+    ("وينتشر في أكثر من 235 بلدا ودولة", ["more than 235 \u2068بلدا\u2069"]),  # accusative: a counted noun
+    ("أدت لمقتل 260 كرديا", ["260 \u2068كرديا\u2069"]),
+    ("ضبط 89 كبسولة من الهيروين", ["89 \u2068كبسولة\u2069"]),  # listed in counted_nouns.txt
+    ("يتكون كل فريق من 7 لاعبين", ["7 \u2068لاعبين\u2069"]),
+    ("يلعب كرة القدم في أكثر من 200 بلدة", ["more than 200 \u2068بلدة\u2069"]),  # too short for ب + noun
+    ("أعلن عن مقتل 2076 مقاتلًا من الفصائل", ["2076 \u2068مقاتلًا\u2069"]),  # a year-like count
+    ("زار المعرض أكثر من 2000 زائر", ["more than 2000 \u2068زائر\u2069"]),  # a year is never approximate
+    ("يبلغ طوله 360 كلم ويتكون من ثلاثة روافد", ["360 km"]),
+    ("ويصل وزنه إلى 585 كيلوغراما وقت إطلاقه", ["585 kilograms"]),
+    ("شاشة بقياس 5.5 بوصة", ["5.5 inches"]),
+])
+def test_facts_only_counted_nouns_and_units_stay_with_their_number(arabic, english):
+    assert _facts_only(arabic) == english
+
+
+def test_counted_noun_list_holds_only_what_the_preposition_rule_needs():
+    from briefer.translate import _counted_nouns, _is_accusative
+
+    nouns = _counted_nouns()
+    assert len(nouns) > 50
+    assert all(noun[0] in "بلك" and not _is_accusative(noun) for noun in nouns)
+
+
+def _figures_article() -> Analysis:
+    from briefer.analyze import analyze
+
+    text = (
+        "تصدر الفيلم إيرادات دور السينما محققا إيرادات بلغت 10ر18ميلون دولار خلال عطلة نهاية الأسبوع. "
+        "وتتوقع الأمم المتحدة أن يرتفع عدد سكان العالم من 3.\u200f7 مليار نسمة إلى 7.\u200f9 مليار نسمة. "
+        "وبلغت إيرادات الأفلام في مصر 10 ملايين ونصف جنيه خلال أسبوع. "
+        "وتعادل اللاعب في الدقيقة 58 بتسديدة قوية من داخل منطقة الجزاء."
+    )
+    return analyze(Article(id="f1", text=text, title="إيرادات السينما تبلغ 10ر18ميلون دولار"))
+
+
+def test_facts_only_lines_give_the_figures_layer_values_and_pass_the_guard():
+    from briefer.facts.english import find_english_figures
+    from briefer.verify import verify_bullets
+
+    analysis = _figures_article()
+    bullets_ar = tuple(Bullet("ar", s.text, sources=(s.index,)) for s in analysis.sentences)
+    headline, bullets_en, _ = english_side(analysis, bullets_ar)
+    assert headline == "18.10 million dollars"
+    english_values = [f.value for b in bullets_en for f in find_english_figures(b.text)]
+    assert english_values == pytest.approx([f.value for f in analysis.figures])
+    assert [b.text for b in bullets_en][1:] == [
+        "The United Nations — figures: 7.3 billion; 9.7 billion", "Egypt — figures: 10.5 million pounds", "Figures: 58",
+    ]
+    kept, verdicts = verify_bullets(analysis, bullets_en, "repair,replace")
+    assert [v.action for v in verdicts] == ["kept"] * 4 and len(kept) == 4
