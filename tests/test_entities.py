@@ -94,3 +94,60 @@ def test_leading_word_tokens_and_word_facts_agree_with_the_tokens():
     assert article_facts(text, "norm") == [token.norm for token in article_tokens(text)]
     cues = dict(zip([token.text for token in article_tokens(text)], article_facts(text, "cue")))
     assert cues["وقال"] == "verb" and cues["وزير"] == ""
+
+
+def person_texts(text: str) -> list[str]:
+    return [e.text for e in by_kind(text, "person")]
+
+
+def test_a_name_ends_before_a_past_verb_or_a_listed_noun():
+    assert person_texts("قررت مغنية البوب الأمريكية مادونا قضية على المحامي.") == [
+        "مغنية البوب الأمريكية مادونا"]
+    assert person_texts("وقال رئيس الحكومة الإسرائيلية بنيامين نتنياهو قرر تأجيل الزيارة.") == [
+        "رئيس الحكومة الإسرائيلية بنيامين نتنياهو"]
+    assert person_texts("وكانت المغنية هاجر تولو قتلت في الهجوم.") == ["المغنية هاجر تولو"]
+
+
+def test_after_two_names_a_masdar_or_a_definite_plural_is_not_a_family_name():
+    assert person_texts("رفض الرئيس التركي رجب طيب أردوغان الاتهامات الموجهة إليه.") == [
+        "الرئيس التركي رجب طيب أردوغان"]
+    assert person_texts("وبرر الرئيس دونالد ترامب الانسحاب من الاتفاق.") == ["الرئيس دونالد ترامب"]
+    assert person_texts("وطلب الوزير سامح شكري إيقاف المسلسل.") == ["الوزير سامح شكري"]
+
+
+def test_real_names_of_those_shapes_are_kept():
+    for name in ("عبد الفتاح السيسي", "محمد أنور السادات", "محمد بن صالح العثيمين", "ليونيل ميسي",
+                 "رجب طيب أردوغان", "جلعاد اردان"):
+        assert person_texts(f"وقال {name} إن الأمر انتهى.") == [name]
+
+
+def test_a_noun_chain_after_one_word_is_not_cut():
+    # after one word the masdar or plural may be a genitive: the noun chain stays whole
+    assert person_texts("وقال مدير مكتب التحقيقات الفيدرالي إن التحقيق مستمر.") == [
+        "مدير مكتب التحقيقات الفيدرالي"]
+    assert person_texts("وقال رئيس قسم مكافحة الإرهاب إن الخطر قائم.") == ["رئيس قسم مكافحة الإرهاب"]
+
+
+def test_a_name_ends_with_its_line_or_sentence():
+    text = "جون كيري\nغادر وزير الخارجية الأميركي جون كيري واشنطن متوجها إلى القاهرة."
+    assert person_texts(text)[0] == "جون كيري"
+    text = "ودافع الممثل بيل كوسبي.\nكما قال محاميه إن القضية انتهت."
+    assert person_texts(text)[0] == "الممثل بيل كوسبي."
+    assert person_texts("استقبل الملكة\nانفصال جبل جليدي عملاق عن القارة القطبية.") == []
+
+
+def test_text_wrapped_at_a_fixed_width_keeps_names_across_lines():
+    text = ("وقال العوادي إن لائحة العراقية تؤيد وتدعم أي إجراء من شأنه أن يحد\n"
+            "من ظاهرة الفساد الإداري بشرط توفر الأدلة والإثباتات أمام القضاء\n"
+            "وتحدى العوادي أي مسؤول يمكنه تقديم أدلة تتهم الدكتور إياد\n"
+            "علاوي في قضية فساد إداري أو مالي، مشددا على ضرورة اعتماد الدقة\n"
+            "في إصدار الأحكام من دون وجود إثباتات تدينهم أمام القضاء والرأي\n"
+            "العام في البلاد.")
+    assert "الدكتور إياد\nعلاوي" in person_texts(text)
+
+
+def test_an_organisation_ends_before_a_masdar_or_a_verb():
+    assert [e.text for e in by_kind("وألقت الشرطة الأمريكية القبض على المشتبه به.", "org")] == [
+        "الشرطة الأمريكية"]
+    assert [e.text for e in by_kind("وقررت شبكة ايه بي سي إيقاف المسلسل.", "org")] == ["شبكة ايه بي سي"]
+    assert [e.text for e in by_kind("وقال صندوق النقد الدولي إن النمو تراجع.", "org")] == ["صندوق النقد الدولي"]

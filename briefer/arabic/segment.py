@@ -62,7 +62,7 @@ def _abbreviations() -> frozenset[str]:
 def split_sentences(text: str) -> tuple[Sentence, ...]:
     """The sentences of ``text``, in order, each with ``Sentence.text == text[start:end]``."""
     protected = _protected_offsets(text)
-    wrapped = _wrapped_line_breaks(text)
+    wrapped = wrapped_line_breaks(text)
     sentences: list[Sentence] = []
     start = 0
     for match in _END.finditer(text):
@@ -75,7 +75,7 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     return tuple(sentences)
 
 
-def _wrapped_line_breaks(text: str) -> set[int]:
+def wrapped_line_breaks(text: str) -> set[int]:
     """Offsets of the line breaks that wrap a sentence, in a text wrapped at a fixed width: most
     lines followed by another line of the same paragraph stop without a closing mark and are
     long (a list of headings is short lines). Empty for a text written a paragraph a line."""

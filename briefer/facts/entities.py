@@ -9,6 +9,7 @@ what a quote's speaker is resolved to. Lexicons live in ``briefer/facts/data/`` 
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import operator
 from collections import Counter
@@ -20,8 +21,8 @@ from typing import NamedTuple
 import regex
 
 from briefer.arabic.normalize import normalize
-from briefer.arabic.segment import SpanSet
-from briefer.arabic.verbs import present_verbs
+from briefer.arabic.segment import SpanSet, wrapped_line_breaks
+from briefer.arabic.verbs import present_forms, present_verbs
 from briefer.facts.word_memo import WordMemo
 from briefer.types import Entity
 
@@ -150,6 +151,8 @@ class Lexicons:
     countries: frozenset[str]
     anonymous: frozenset[str]
     stopwords: frozenset[str]
+    name_enders: frozenset[str]  # verbs and nouns that end a name (see _breaks_name)
+    name_like: frozenset[str]  # names shaped like a verb, a masdar or a plural
 
     @property
     def longest_phrase(self) -> int:
@@ -182,6 +185,8 @@ def lexicons() -> Lexicons:
         countries=frozenset(countries),
         anonymous=frozenset(normalize(w) for w in _data_lines("anonymous_sources.txt")),
         stopwords=frozenset(_norm(w) for w in _data_lines("stopwords.txt")),
+        name_enders=frozenset(normalize(w) for w in (*_data_lines("name_enders.txt"), *present_forms())),
+        name_like=frozenset(normalize(w) for w in _data_lines("name_like_words.txt")),
     )
 
 
@@ -231,6 +236,7 @@ def find_entities(text: str) -> tuple[Entity, ...]:
     bits = article_facts(text, "bits")
     marked = list(zip(indexes_where(bits), filter(None, bits)))  # (index, bits) of the words with any
     found: list[tuple[int, int, str, int]] = []  # (first token, end exclusive, kind, name start)
+    opens_line = _line_openings(text, tokens)
     for finder, kind, bit in ((_org_name_at, "org", _ORG_NAME), (_titled_person_at, "person", _TITLE),
                               (_appositive_person_at, "person", 0), (_org_at, "org", _ORG_HEAD),
                               (_place_at, "place", _PLACE), (_named_person_at, "person", _GIVEN),
@@ -238,7 +244,7 @@ def find_entities(text: str) -> tuple[Entity, ...]:
         for i in _candidates(bit, tokens, lex, marked):
             if taken[i]:
                 continue
-            end = finder(tokens, i, lex)
+            end = finder(tokens, i, lex, opens_line)
             if end > i and not any(taken[i:end]):
                 name_start = _name_start_index(tokens, i, end, lex) if kind == "person" else i
                 found.append((i, end, kind, name_start))
@@ -309,22 +315,23 @@ def _name_start_index(tokens: list[Token], i: int, end: int, lex: Lexicons) -> i
     return start if start < end else i
 
 
-def _place_at(tokens: list[Token], i: int, lex: Lexicons) -> int:
+def _place_at(tokens: list[Token], i: int, lex: Lexicons, opens_line: frozenset[int]) -> int:
     return i + match_phrase(tokens, i, lex.places, 3)
 
 
-def _org_name_at(tokens: list[Token], i: int, lex: Lexicons) -> int:
+def _org_name_at(tokens: list[Token], i: int, lex: Lexicons, opens_line: frozenset[int]) -> int:
     return i + match_phrase(tokens, i, lex.org_names, 4)
 
 
-def _org_at(tokens: list[Token], i: int, lex: Lexicons) -> int:
+def _org_at(tokens: list[Token], i: int, lex: Lexicons, opens_line: frozenset[int]) -> int:
     head = tokens[i].norm
     if head not in lex.org_heads:
         return i
     end = i + 1
     # definite head ("المحكمة"): definite adjectives follow; indefinite ("شبكة"): a name follows
     definite = head.startswith("ال")
-    while end < len(tokens) and end - i <= 4 and _org_word(tokens[end], definite, lex):
+    while (end < len(tokens) and end - i <= 4 and not _name_ended(tokens, end, opens_line)
+           and _org_word(tokens[end], definite, lex)):
         end += 1
     # a definite head alone refers back to the body ('وقالت الشرطة'); an indefinite one needs its name
     return end if end > i + 1 or definite else i
@@ -333,6 +340,8 @@ def _org_at(tokens: list[Token], i: int, lex: Lexicons) -> int:
 def _org_word(token: Token, definite: bool, lex: Lexicons) -> bool:
     if not token.is_word or token.norm in lex.stopwords or _is_title_word(token, lex):
         return False
+    if token.norm in lex.name_enders:
+        return False  # 'الشرطة الأمريكية القبض', 'شبكة ايه بي سي إيقاف': a masdar or a verb, not the name
     if definite:
         return token.norm.startswith("ال")
     return not token.norm.startswith(("و", "ل")) or token.norm in lex.given_names
@@ -342,7 +351,7 @@ def _is_title_word(token: Token, lex: Lexicons) -> bool:
     return (token.norm,) in lex.titles
 
 
-def _titled_person_at(tokens: list[Token], i: int, lex: Lexicons) -> int:
+def _titled_person_at(tokens: list[Token], i: int, lex: Lexicons, opens_line: frozenset[int]) -> int:
     length = match_phrase(tokens, i, lex.titles, 3)
     if not length:
         return i
@@ -351,13 +360,15 @@ def _titled_person_at(tokens: list[Token], i: int, lex: Lexicons) -> int:
         if j >= len(tokens):
             return i
         token = tokens[j]
+        if _name_ended(tokens, j, opens_line):
+            return i  # 'الملكة⏎انفصال جبل جليدي': the title ended its line, no name follows
         more_title = match_phrase(tokens, j, lex.titles, 3)
         if more_title:
             j += more_title
         elif token.text in {"،", ",", "“", "”", '"', "«"} or _complement_word(token, lex):
             j += 1
         elif _name_start(token, lex):
-            end = _name_end(tokens, j, lex)
+            end = _name_end(tokens, j, lex, opens_line)
             return end if end > j else i
         else:
             return i
@@ -393,13 +404,18 @@ def _name_start(token: Token, lex: Lexicons) -> bool:
     )
 
 
-def _name_end(tokens: list[Token], j: int, lex: Lexicons) -> int:
+def _name_end(tokens: list[Token], j: int, lex: Lexicons, opens_line: frozenset[int]) -> int:
     end, names = j + 1, 1
     while end < len(tokens) and names < _MAX_NAME:
+        if _name_ended(tokens, end, opens_line):
+            break  # 'جون كيري⏎غادر', 'بيل كوسبي.⏎كما'
         token = tokens[end]
         norm = token.norm
         if not token.is_word or norm.isdigit() or norm in lex.stopwords or _is_title_word(token, lex):
             break
+        if _breaks_name(norm) or (names >= 2 and _breaks_full_name(token.text, norm)
+                                  and not _heads_a_genitive(tokens[end - 1], lex)):
+            break  # 'مادونا قضية', 'نتنياهو قرر'; after two names 'أردوغان الاتهامات'
         if (norm,) in lex.places or norm in lex.anonymous or attribution_cue_of(norm):
             break
         if (norm.startswith(("وال", "بال", "لل", "فال", "كال")) and len(norm) > 5) or (
@@ -418,6 +434,78 @@ def _name_end(tokens: list[Token], j: int, lex: Lexicons) -> int:
     return end
 
 
+def _name_ended(tokens: list[Token], k: int, opens_line: frozenset[int]) -> bool:
+    """Whether a name (or a title's complement) reaching tokens[k - 1] cannot go on to tokens[k]:
+    a line or a sentence ended between them. The tokenizer keeps a full stop on the word before
+    it (for abbreviations such as 'د.'), so 'كوسبي.' ends a sentence as well as a name."""
+    if k in opens_line:
+        return True
+    before = tokens[k - 1].text
+    return before[-1] == "." and len(before) > 2
+
+
+@lru_cache(maxsize=65536)
+def _breaks_name(norm: str) -> bool:
+    """A word no name goes on with: a past news verb ('نتنياهو قرر') or a listed noun ('مادونا
+    قضية', 'الشرطة الأمريكية القبض'), unless it is a name too ('علي بن أبي طالب')."""
+    lex = lexicons()
+    return norm in lex.name_enders and norm not in lex.name_like and norm not in lex.given_names
+
+
+# Masdars of the derived verbs, on normalised words: إفعال (إيقاف), افتعال (اعتقال), انفعال
+# (انسحاب), استفعال (استقبال); with the article also تفعيل (التحقيق) and تفاعل (التعاون).
+_FORM_IV_MASDAR = regex.compile(r"ا\w{2,3}ا\w")
+_WASL_MASDAR = regex.compile(r"ا\wت\wا\w|ان\w\wا\w|است\w\wا\w")
+_DEFINITE_MASDAR = regex.compile(r"ا\w{2,3}ا\w|ت\w\wي\w|ت\wا\w\w")
+# Plurals after the article: sound feminine ones of four letters or more (الاتهامات; not السادات),
+# participles in -ين/-ون (المسؤولين) and nisbas (الأمريكيين); not family names (العثيمين).
+_DEFINITE_PLURAL = regex.compile(r"\w{4,}ات|م\w{3,}(?:ين|ون)|\w{3,}ي(?:ين|ون)")
+
+
+@lru_cache(maxsize=65536)
+def _breaks_full_name(word: str, norm: str) -> bool:
+    """A word that ends a name of two words or more: a derived masdar ('دونالد ترامب الانسحاب',
+    'سامح شكري إيقاف') or a definite plural ('رجب طيب أردوغان الاتهامات'). After one word it
+    may be the genitive of a noun chain ('مكتب التحقيقات', 'بعض المدرسين'), so it does not count."""
+    lex = lexicons()
+    if norm in lex.name_like or norm in lex.given_names:
+        return False
+    if norm.startswith("ال"):
+        stem = norm[2:]
+        return any(pattern.fullmatch(stem) for pattern in (_DEFINITE_MASDAR, _WASL_MASDAR, _DEFINITE_PLURAL))
+    # without the article a masdar opens on إ (form IV) or a bare alef: a foreign name of its
+    # shape opens on أ ('أردوغان', 'أرباش', 'أوناي') or has no ت/ن/ست after the alef ('اردان')
+    if word[0] == "إ" and _FORM_IV_MASDAR.fullmatch(norm):
+        return True
+    return word[0] in "اإ" and _WASL_MASDAR.fullmatch(norm) is not None
+
+
+def _heads_a_genitive(token: Token, lex: Lexicons) -> bool:
+    """A noun whose genitive follows it ('مكافحة الإرهاب', 'بعض المهاجرين المسلمين'): a word in
+    ة or itself a masdar or plural, so the words read as a name were a noun chain after all."""
+    norm = token.norm
+    return (norm.endswith("ه") and norm not in lex.given_names) or _breaks_full_name(token.text, norm)
+
+
+def _line_openings(text: str, tokens: tuple[Token, ...]) -> frozenset[int]:
+    """Indexes of the tokens that open a line: no name runs over a line end ('جون كيري⏎غادر
+    وزير الخارجية'), except where a text wrapped at a fixed width breaks a sentence (the same
+    breaks that segmentation reads as spaces)."""
+    if "\n" not in text:
+        return frozenset()
+    wrapped = wrapped_line_breaks(text)
+    openings = set()
+    position = text.find("\n")
+    while position != -1:  # (a few lines an article: a search for each beats listing every start)
+        if position not in wrapped:
+            openings.add(bisect.bisect_left(tokens, position, key=_START))
+        position = text.find("\n", position + 1)
+    return frozenset(openings)
+
+
+_START = operator.attrgetter("start")
+
+
 def _before_punctuation(tokens: list[Token], k: int) -> bool:
     return k + 1 >= len(tokens) or not tokens[k + 1].is_word
 
@@ -429,32 +517,32 @@ def attribution_cue_of(norm: str) -> str:
     return attribution_cue(norm)
 
 
-def _appositive_person_at(tokens: list[Token], i: int, lex: Lexicons) -> int:
+def _appositive_person_at(tokens: list[Token], i: int, lex: Lexicons, opens_line: frozenset[int]) -> int:
     """'روبرت إيغير، المدير التنفيذي لديزني': a name followed by a comma and a title."""
     if not _name_start(tokens[i], lex) or (i and tokens[i - 1].is_word and not attribution_cue_of(tokens[i - 1].norm)
                                            and tokens[i - 1].norm not in lex.stopwords):
         return i
-    end = _name_end(tokens, i, lex)
+    end = _name_end(tokens, i, lex, opens_line)
     if end + 1 < len(tokens) and tokens[end].text in {"،", ","} and match_phrase(tokens, end + 1, lex.titles, 3):
         return end
     return i
 
 
-def _named_person_at(tokens: list[Token], i: int, lex: Lexicons) -> int:
+def _named_person_at(tokens: list[Token], i: int, lex: Lexicons, opens_line: frozenset[int]) -> int:
     if tokens[i].norm not in lex.given_names:
         return i
-    end = _name_end(tokens, i, lex)
+    end = _name_end(tokens, i, lex, opens_line)
     return end if end > i + 1 or _after_verb(tokens, i) else i
 
 
-def _subject_person_at(tokens: list[Token], i: int, lex: Lexicons) -> int:
+def _subject_person_at(tokens: list[Token], i: int, lex: Lexicons, opens_line: frozenset[int]) -> int:
     """The subject right after an attribution verb: 'وقال كارستن مينكي ...'."""
     if not _after_verb(tokens, i) or not _name_start(tokens[i], lex) or tokens[i].norm in lex.anonymous:
         return i
     norm = tokens[i].norm
     if norm.endswith(("ه", "ها", "هم")) and norm not in lex.given_names:
         return i  # 'سموه', 'فيها': a pronoun, not a name
-    end = _name_end(tokens, i, lex)
+    end = _name_end(tokens, i, lex, opens_line)
     if tokens[i - 1].norm in {"وكانت", "وكان"} and not (end < len(tokens) and tokens[end].text in {"،", ","}):
         return i  # 'وكانت بريدييجت ماكرون، زوجة ...' yes; 'وكان حفل افتتاح مهرجان' no
     return end
