@@ -19,10 +19,20 @@ quote keeps its past tense, and an unknown opening word leaves the sentence as i
 
 from __future__ import annotations
 
+import sys
+from dataclasses import dataclass
+from functools import cache
+
 import regex
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
 
 from briefer.arabic.normalize import normalize
 from briefer.arabic.verbs import PresentForm, news_verbs, present_forms
+from briefer.backends.extractive_data import DATA_DIR
 from briefer.facts.entities import lexicons
 
 #: words between the verb and the complementiser or preposition that end a moved subject
@@ -36,42 +46,37 @@ _ARABIC_WORD = regex.compile(r"\p{Arabic}+")
 _EDGE_PUNCTUATION = "،,؛;"
 _QUOTE_MARK = regex.compile(r"[«»“”‘’]")
 _CLOSING_MARKS = "»”’"
-_COMPLEMENTISERS = frozenset({"إن", "أن", "بأن", "ان", "بان", "إنه", "إنها", "أنه", "أنها", "بأنه", "بأنها",
-                              "إنهم", "أنهم", "بأنهم"})
-# A subject never holds these: past them the words are not the subject any more.
-_NOT_IN_SUBJECT = frozenset({
-    "في", "على", "عن", "من", "إلى", "الى", "خلال", "أمام", "امام", "عبر", "لدى", "عقب", "بعد", "قبل",
-    "أثناء", "اثناء", "حول", "مع", "منذ", "حين", "عندما", "لكن", "الذي", "التي", "الذين", "اللذان",
-    "اللتان", "اللواتي", "ما", "ماذا", "لا", "لم", "لن", "قد", "كل", "أيضا", "ايضا",
-    # time words: "جامعة بريطانية يوم الأربعاء تقول" puts the day inside the subject
-    "اليوم", "يوم", "أمس", "امس", "مساء", "صباح", "ليلة", "الأحد", "الاحد", "الاثنين", "الإثنين", "الثلاثاء",
-    "الأربعاء", "الاربعاء", "الخميس", "الجمعة", "السبت",
-})
 # A sentence that says when in the past keeps its past tense: "يبدأ أمس" is wrong. "Yesterday"
 # dates the event wherever it stands; "last ..." only near the verb, further on it is often a
 # comparison ("... منذ العام الماضي").
 _YESTERDAY = regex.compile(r"(?<!\p{Arabic})(?:أمس|امس|البارحة)(?!\p{Arabic})")
 _PAST_TIME = regex.compile(r"(?<!\p{Arabic})(?:الماضي|الماضية|سابقا)(?!\p{Arabic})")
-# Words that open "(said) to ...": "لـ" + the listener
-_TOLD_TO = ("لل", "لـ", "لبي", "لرويترز", "لوكال", "لصحيف", "لقناة", "لموقع", "لإذاع", "لاذاع", "لمراسل",
-            "لجريدة", "لمجلة", "لشبكة", "لتلفزيون", "لوسائل")
-# Past passives that news leads coordinate with the opening verb ("وأصيب"، "وقتل")
-_PASSIVE_PASTS = frozenset({"أصيب", "اصيب", "أصيبت", "قتل", "قتلت", "جرح", "جرحت", "توفي", "توفيت", "فقد", "أسر",
-                            "اعتقل", "أحيل", "نقل", "أغلق"})
-# Human plural heads: before the verb they take its plural ("مسؤولون أمريكيون يقولون إن").
-# Any other head ending like a plural or dual may be a name (ماكرون، أردوغان): the verb stays first.
+# a head ending like a plural or dual that is not a listed human plural may be a name (ماكرون،
+# أردوغان): the verb stays first
 _PLURAL_ENDINGS = ("ون", "ين", "ان")
 _VERBAL_NOUN_OPENINGS = "إاأت"  # بإعادة، باعتقال، لانتقادات، بتشكيل
-_PLURAL_HEADS = frozenset({
-    "مسؤولون", "مسعفون", "ناشطون", "محققون", "باحثون", "معارضون", "متظاهرون", "مراقبون", "محللون",
-    "مسلحون", "مواطنون", "لاجئون", "مهاجرون", "مستثمرون", "ناخبون", "نازحون", "سكان", "دبلوماسيون",
-    "سياسيون", "عسكريون", "فلسطينيون", "إسرائيليون", "أمريكيون", "مشرعون", "مقاتلون", "متطوعون",
-    "خبراء", "علماء", "أطباء", "اطباء", "شهود", "نشطاء", "عمال", "أعضاء", "اعضاء",
-    "زعماء", "قادة", "وزراء", "نواب", "رجال", "نساء", "طلاب", "طلبة", "أهالي", "اهالي", "ضباط", "جنود",
-    "مسؤولو", "ممثلو", "أشخاص", "اشخاص", "أفراد", "افراد", "باحثو", "قضاة", "محامو", "لاعبو",
-})
-# و opening a later word joins a second subject ("مسعفون وعمال إغاثة"), except in these words
-_WAW_WORDS = ("وزير", "وزارة", "وزيرة", "وكالة", "ولي", "والي", "وفد", "وحدة", "وليد", "وائل", "وسائل")
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The word lists of data/headline_style.toml (what each is for is said there)."""
+
+    complementisers: frozenset[str]
+    not_in_subject: frozenset[str]
+    told_to: tuple[str, ...]
+    passive_pasts: frozenset[str]
+    plural_heads: frozenset[str]
+    waw_words: tuple[str, ...]
+
+
+@cache
+def _words() -> _Words:
+    data = tomllib.loads((DATA_DIR / "headline_style.toml").read_text(encoding="utf-8"))
+    return _Words(
+        complementisers=frozenset(data["complementisers"]), not_in_subject=frozenset(data["not_in_subject"]),
+        told_to=tuple(data["told_to"]), passive_pasts=frozenset(data["passive_pasts"]),
+        plural_heads=frozenset(data["plural_heads"]), waw_words=tuple(data["waw_words"]),
+    )
 
 
 def headline_present(text: str) -> str:
@@ -97,7 +102,7 @@ def _movable_subject(rest: str, verb: PresentForm) -> tuple[int, bool] | None:
     for position, match in enumerate(words):
         word = match.group().strip(_EDGE_PUNCTUATION)
         at_preposition = _opens_complement(word, verb.preposition)
-        if position and (word in _COMPLEMENTISERS or at_preposition):
+        if position and (word in _words().complementisers or at_preposition):
             subject = [w.group().strip(_EDGE_PUNCTUATION) for w in words[:position]]
             number = _number_of(subject, feminine_verb=not verb.plural)
             if number is None or (at_preposition and not _is_one_noun_phrase(subject)):
@@ -115,6 +120,8 @@ def _opens_complement(word: str, preposition: str) -> bool:
         return False
     if len(preposition) > 1:
         return word == preposition or (preposition == "إلى" and word == "الى")
+    if preposition == "ل" and word.startswith("لل"):
+        return True  # ل + ال is written لل: "للانتقادات"
     return word.startswith(preposition) and (word[1:3] == "ال" or word[1:2] in _VERBAL_NOUN_OPENINGS)
 
 
@@ -122,7 +129,7 @@ def _number_of(subject: list[str], feminine_verb: bool) -> str | None:
     """"singular" or "plural" for a subject that can go before the verb, else None: a plural or
     dual the verb list cannot agree with, or the source's own agreement slip."""
     head = subject[0]
-    if head in _PLURAL_HEADS:
+    if head in _words().plural_heads:
         return None if feminine_verb else "plural"
     if head.endswith(_PLURAL_ENDINGS) or not _agrees(head, feminine_verb):
         return None
@@ -155,8 +162,8 @@ def _says_when_in_the_past(text: str) -> bool:
 def _goes_on_in_the_past(rest: str) -> bool:
     """A second past verb joined by و ("لقي ... حتفهم وأصيب ثلاثة جنود"): in the present the lead
     would switch tense halfway, so it stays in the past."""
-    forms = present_forms()
-    return any(word[0] == "و" and (word[1:] in forms or word[1:] in _PASSIVE_PASTS)
+    forms, passives = present_forms(), _words().passive_pasts
+    return any(word[0] == "و" and (word[1:] in forms or word[1:] in passives)
                for word in _WORD.findall(rest) if len(word) > 3)
 
 
@@ -168,11 +175,12 @@ def _opens_inside_a_quote(text: str) -> bool:
 
 
 def _may_be_in_subject(word: str, position: int) -> bool:
-    if not word or word in _NOT_IN_SUBJECT or not _ARABIC_WORD.fullmatch(word):
+    words = _words()
+    if not word or word in words.not_in_subject or not _ARABIC_WORD.fullmatch(word):
         return False  # a digit, a quote mark, a colon or Latin text: not a plain subject
-    if word.startswith(_TOLD_TO):
+    if word.startswith(words.told_to):
         return False  # "للصحفيين", "لوكالة", "لبي بي سي": whom it was said to, not who said it
-    return not (position > 0 and word.startswith("و") and not word.startswith(_WAW_WORDS))
+    return not (position > 0 and word.startswith("و") and not word.startswith(words.waw_words))
 
 
 def _agrees(head: str, feminine_verb: bool) -> bool:
