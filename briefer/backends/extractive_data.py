@@ -10,6 +10,7 @@ from pathlib import Path
 import regex
 
 from briefer.arabic.normalize import light_stem, normalize
+from briefer.facts.word_memo import WordMemo
 
 #: the article prefixes light_stem strips (briefer.arabic.normalize), and a bare و
 STEM_PREFIXES = ("وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال")
@@ -102,9 +103,24 @@ def term_cues() -> tuple[str, ...] | None:
 
 
 def terms_have_boilerplate_cue(terms: Sequence[str]) -> bool:
-    """has_boilerplate_cue() read off a sentence's terms, without folding its text again."""
+    """has_boilerplate_cue() read off a sentence's terms, without folding its text again. No cue
+    holds a space, so a cue is in the terms when it is inside one of them: each distinct term is
+    searched once per process, and a sentence costs a dictionary lookup per term."""
     cues = term_cue_pattern()
-    return cues is None or cues.search(" ".join(terms)) is not None
+    if cues is None:
+        return True
+    holds_cue = _term_holds_cue()
+    if holds_cue is None:  # a cue of several words: search the sentence's terms joined
+        return cues.search(" ".join(terms)) is not None
+    return any(map(holds_cue.__getitem__, terms))
+
+
+@cache
+def _term_holds_cue() -> WordMemo[bool] | None:
+    cues = term_cue_pattern()
+    if cues is None or any(" " in cue for cue in term_cues() or ()):
+        return None
+    return WordMemo(lambda term: cues.search(term) is not None)
 
 
 @cache

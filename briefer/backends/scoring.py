@@ -232,6 +232,16 @@ def _penalty_flags(text: str, terms: Sequence[str]) -> tuple[bool, bool]:
     return boilerplate, data.dangling_opener().match(head) is not None
 
 
+@lru_cache(maxsize=4096)
+def _count_weights(total: int, most: int) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """By a term's count in an article of `total` sentences (0 to `most`): its idf squared (idf
+    from the count, capped at the number of sentences; a sentence's norm term) and its share of
+    the sentence . article dot product (idf squared times the count). The same few pairs of
+    (sentences, highest count) come back article after article."""
+    idf_squared = (0.0, *(math.log(1 + total / min(c, total)) ** 2 for c in range(1, most + 1)))
+    return idf_squared, tuple(c * w for c, w in enumerate(idf_squared))
+
+
 def _centrality(term_lists: Sequence[Sequence[str]]) -> list[float]:
     """TF-IDF cosine of each sentence with the whole article, scaled so the best is 1.
 
@@ -242,13 +252,8 @@ def _centrality(term_lists: Sequence[Sequence[str]]) -> list[float]:
     building per-term dictionaries; the article's own norm is the same for every sentence
     and cancels in the scaling.
     """
-    total = len(term_lists)
     count = Counter(chain.from_iterable(term_lists))
-    most = max(count.values(), default=0)
-    # idf from the count (capped at the number of sentences), squared: a sentence's norm term
-    idf_squared = [0.0] + [math.log(1 + total / min(c, total)) ** 2 for c in range(1, most + 1)]
-    # a term's share of the sentence . article dot product: idf^2 * its count in the article
-    dot_weight = [c * w for c, w in enumerate(idf_squared)]
+    idf_squared, dot_weight = _count_weights(len(term_lists), max(count.values(), default=0))
     cosines = []
     for term_list in term_lists:
         counts = list(map(count.__getitem__, term_list))
