@@ -185,7 +185,8 @@ def lexicons() -> Lexicons:
         countries=frozenset(countries),
         anonymous=frozenset(normalize(w) for w in _data_lines("anonymous_sources.txt")),
         stopwords=frozenset(_norm(w) for w in _data_lines("stopwords.txt")),
-        name_enders=frozenset(normalize(w) for w in (*_data_lines("name_enders.txt"), *present_forms())),
+        name_enders=frozenset(normalize(w) for w in (*_data_lines("name_enders.txt"), *present_forms(),
+                                                     *present_verbs())),
         name_like=frozenset(normalize(w) for w in _data_lines("name_like_words.txt")),
     )
 
@@ -446,8 +447,9 @@ def _name_ended(tokens: list[Token], k: int, opens_line: frozenset[int]) -> bool
 
 @lru_cache(maxsize=65536)
 def _breaks_name(norm: str) -> bool:
-    """A word no name goes on with: a past news verb ('نتنياهو قرر') or a listed noun ('مادونا
-    قضية', 'الشرطة الأمريكية القبض'), unless it is a name too ('علي بن أبي طالب')."""
+    """A word no name goes on with: a news verb, past or present ('نتنياهو قرر', 'ترامب يعرب'), or
+    a listed noun ('مادونا قضية', 'الشرطة الأمريكية القبض'), unless it is a name too ('علي بن أبي
+    طالب')."""
     lex = lexicons()
     return norm in lex.name_enders and norm not in lex.name_like and norm not in lex.given_names
 

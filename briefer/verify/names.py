@@ -48,7 +48,7 @@ def _name_problems(source: _Source, bullet: Bullet) -> list[Problem]:
 
 def _names_in(text: str) -> list[str]:
     """Person names in a bullet: the entities layer's, plus runs opened by a known first name."""
-    names = [_up_to_a_verb(e.text) for e in find_entities(text) if e.kind == "person"]
+    names = [e.text for e in find_entities(text) if e.kind == "person"]
     lexicon = _lexicon()
     words = [(m.group(), _fold(m.group())) for m in _TOKEN.finditer(text)]
     breaks = {m.start() for m in _NAME_BREAK.finditer(text)}
@@ -75,15 +75,6 @@ def _names_in(text: str) -> list[str]:
     names = list(dict.fromkeys(names))
     folded = [_fold(n) for n in names]  # one problem per person: "خالد الفالح" inside "وزير الطاقة خالد الفالح"
     return [n for n, f in zip(names, folded) if not any(f != g and f in g for g in folded)]
-
-
-def _up_to_a_verb(name: str) -> str:
-    """A name ends before a news verb in the present: "دونالد ترامب يعرب" is Donald Trump."""
-    words = name.split(" ")
-    for position, word in enumerate(words[1:], start=1):
-        if word in present_verbs():
-            return " ".join(words[:position])
-    return name
 
 
 def _name_from(text: str, hits: set[str]) -> str:
