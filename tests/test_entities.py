@@ -151,3 +151,15 @@ def test_an_organisation_ends_before_a_masdar_or_a_verb():
         "الشرطة الأمريكية"]
     assert [e.text for e in by_kind("وقررت شبكة ايه بي سي إيقاف المسلسل.", "org")] == ["شبكة ايه بي سي"]
     assert [e.text for e in by_kind("وقال صندوق النقد الدولي إن النمو تراجع.", "org")] == ["صندوق النقد الدولي"]
+
+
+def test_a_name_never_starts_with_a_past_news_verb():
+    assert person_texts("قال مارك زوكربيرغ إن الشركة ارتكبت أخطاء.") == ["مارك زوكربيرغ"]
+    assert "أثارت" not in " ".join(person_texts("أثارت العارضة ماريسا بابين غضبا في إسرائيل."))
+
+
+def test_a_common_noun_after_a_full_name_is_its_object():
+    assert person_texts("انتقد رئيس الكتلة النائب عبد الحميد بن سالم القانون بشدة.")[-1].endswith("بن سالم")
+    # after a title the same noun may be its complement, and stays
+    assert person_texts("وقال مؤيدو الاتفاق إنهم سعداء.") != ["مؤيدو"]
+    assert person_texts("وقال محمد بن صالح العثيمين إن الأمر انتهى.") == ["محمد بن صالح العثيمين"]

@@ -283,3 +283,23 @@ def test_bullets_of_a_text_wrapped_at_a_fixed_width_read_on_one_line():
     bullets = engine(2).bullets(analyze(Article(id="w", text=text)))
     assert len(bullets) == 2 and all("\n" not in b.text for b in bullets)
     assert bullets[0].text.endswith("في جامعة الكويت.") and "بخمسمئة تشكيل" in bullets[1].text
+
+
+def test_a_saying_verb_with_its_own_subject_gets_no_second_one():
+    # even if the quote layer resolved the speaker wrongly, the bullet must not read
+    # "وأوضح <speaker> الوزير أن": the verb already has its subject
+    analysis = build(
+        ["وقال وزير الداخلية إن القانون جديد.", "وأوضح الوزير أن نصف الأحزاب «لا يمارس أي نشاط»."],
+        quotes=(("لا يمارس أي نشاط", "النائب عبد الحميد بن سالم", "القانون"),),
+    )
+    bullet = bullet_from_sentences(analysis, [1])
+    assert bullet is not None and "بن سالم" not in bullet.text
+    assert "الوزير أن نصف الأحزاب «لا يمارس أي نشاط»" in bullet.text
+
+
+def test_a_definite_title_is_named_as_the_article_introduced_it():
+    text = ("وقال وزير الداخلية في كلمة عقب التصويت إن الحكومة حرصت على إشراك الأحزاب.\n"
+            "وأوضح الوزير أن عدد الأحزاب يبلغ 74 حزبا، مشيرا إلى أن أكثر من نصفها «لا يمارس أي نشاط فعلي».")
+    bullets = engine(4).bullets(analyze(Article(id="t", text=text)))
+    quoted = [b.text for b in bullets if "لا يمارس" in b.text]
+    assert quoted and quoted[0].startswith("أوضح وزير الداخلية أن عدد الأحزاب يبلغ 74 حزبا")

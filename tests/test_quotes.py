@@ -218,3 +218,24 @@ def test_title_complements_stay_part_of_the_speaker():
     assert quote.speaker == "النائب عن حزب المحافظين كريسبن بلانت"
     quote = _speaker_of("وقال الأمين العام للأمم المتحدة أنطونيو غوتيريش «على جميع الأطراف وقف القتال فورا».")
     assert quote.speaker == "الأمين العام للأمم المتحدة أنطونيو غوتيريش"
+
+
+def test_a_definite_title_refers_back_to_the_office_named_before():
+    text = ("وقال وزير الداخلية في كلمة: إن الحكومة حرصت على إشراك الأحزاب.\n"
+            "ويشترط القانون على أي حزب جديد جمع توقيعات 1500 عضو.\n"
+            "وأوضح الوزير أن عدد الأحزاب يبلغ 74 حزبا، مشيرا إلى أن أكثر من نصفها «لا يمارس أي نشاط فعلي».")
+    quote = [q for q in quotes_of(text) if q.text.startswith("لا يمارس")][0]
+    assert quote.speaker == "وزير الداخلية"  # not the person opening the sentence between
+
+
+def test_a_definite_source_refers_back_to_its_first_description():
+    text = ("قال مصدر قضائي مصري لبي بي سي إن التحقيق مستمر.\n"
+            "وأضاف المصدر أن الأسرة طلبت «تحليل عينة من الدم».")
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "مصدر قضائي مصري" and quote.anonymous
+
+
+def test_a_bare_title_without_an_earlier_office_is_not_stretched():
+    text = "وأضاف الوزير أن «الوضع مستقر»."
+    (quote,) = quotes_of(text)
+    assert quote.speaker in {"", "الوزير"}

@@ -37,6 +37,7 @@ _SAYING_VERB = regex.compile(
     r"(?:و|ف)?(?:قال|أضاف|اضاف|تابع|أكد|اكد|أوضح|اوضح|أشار|اشار|شدد|لفت|ذكر|استطرد|أردف|اردف)ت?(?=[\s:،,])"
 )
 _DIGIT = regex.compile(r"\d")
+_NEXT_WORD = regex.compile(r"\s+(\w+)")
 _LINE_BREAKS = regex.compile(r"[ \t]*\n[ \t]*")
 _FIRST_WORD = regex.compile(r"\w+")
 
@@ -164,10 +165,19 @@ def _speaker_edits(analysis: Analysis, sentence: Sentence, start: int, end: int)
     if mention_inside:
         return [*_continuation_verb_edit(article, start), _Edit(quote.speaker_start, quote.speaker_end, quote.speaker)]
     verb = _SAYING_VERB.match(article, start, end)
-    if verb is None:
+    if verb is None or _has_subject(analysis, article, verb.end(), end):
         return []
     edits = _continuation_verb_edit(article, start)
     return [*edits, _Edit(verb.end(), verb.end(), " " + quote.speaker)]
+
+
+def _has_subject(analysis: Analysis, article: str, after_verb: int, end: int) -> bool:
+    """Whether the word after a saying verb is its subject ('وأوضح الوزير', 'وقال المصدر', a named
+    person): naming the speaker there too would give the verb two subjects, or the wrong one."""
+    word = _NEXT_WORD.match(article, after_verb, end)
+    if word is None:
+        return False
+    return word.group(1).startswith("ال") or any(e.start == word.start(1) for e in analysis.entities)
 
 
 def _first_attributed_quote(analysis: Analysis, sentence: Sentence, start: int, end: int) -> Quote | None:

@@ -152,6 +152,7 @@ class Lexicons:
     anonymous: frozenset[str]
     stopwords: frozenset[str]
     name_enders: frozenset[str]  # verbs and nouns that end a name (see _breaks_name)
+    name_objects: frozenset[str]  # nouns that end a name's own words, not a title's complement
     name_like: frozenset[str]  # names shaped like a verb, a masdar or a plural
 
     @property
@@ -185,6 +186,7 @@ def lexicons() -> Lexicons:
         countries=frozenset(countries),
         anonymous=frozenset(normalize(w) for w in _data_lines("anonymous_sources.txt")),
         stopwords=frozenset(_norm(w) for w in _data_lines("stopwords.txt")),
+        name_objects=frozenset(normalize(w) for w in _data_lines("objects_after_names.txt")),
         name_enders=frozenset(normalize(w) for w in (*_data_lines("name_enders.txt"), *present_forms(),
                                                      *present_verbs())),
         name_like=frozenset(normalize(w) for w in _data_lines("name_like_words.txt")),
@@ -402,6 +404,7 @@ def _name_start(token: Token, lex: Lexicons) -> bool:
         and (norm in lex.given_names or not norm.startswith(("ال", "و", "ف", "بال", "لل", "كال")))
         and (norm in lex.given_names or not (norm[0] in "يت" and len(norm) == 4))  # 'تمثل': a verb
         and token.text not in present_verbs()  # 'تأمر السلطات', 'يدافع مارك': a news verb in the present
+        and not _breaks_name(norm)  # 'أثارت عارضة بلجيكية غضبا': a past news verb is no name either
     )
 
 
@@ -419,6 +422,8 @@ def _name_end(tokens: list[Token], j: int, lex: Lexicons, opens_line: frozenset[
             break  # 'مادونا قضية', 'نتنياهو قرر'; after two names 'أردوغان الاتهامات'
         if (norm,) in lex.places or norm in lex.anonymous or attribution_cue_of(norm):
             break
+        if names >= 2 and norm in lex.name_objects:
+            break  # 'بن سالم القانون'; after one word it may be a genitive ('مؤيدو الاتفاق')
         if (norm.startswith(("وال", "بال", "لل", "فال", "كال")) and len(norm) > 5) or (
                 norm.startswith("ال") and norm.endswith("يه")):
             break  # 'والآثار', 'التشجيعية': a conjunction or an adjective, not a surname

@@ -727,23 +727,59 @@ class _Resolver:
                 break
             end += 1
         start, stop = self.tokens[k].start, self.tokens[end - 1].end
+        if self.text[stop - 1] == "." and stop - start > 2:
+            stop -= 1  # the tokenizer keeps a full stop on its word: 'مسؤول كوري جنوبي.'
         words = self.text[start:stop]
         if words[:1] == "و" and normalize(words[1:].split()[0]) in self.lex.anonymous:
             start, words = start + 1, words[1:]
         return words, start, stop, anonymous
 
     def _definite(self, k: int):
-        """'الشبكة' or 'المقيم': the person or body the article introduced with that word."""
+        """'الشبكة' or 'المقيم': the person or body the article introduced with that word; 'المصدر':
+        the source it described with the word before ('مصدر قضائي مصري'), which comes first, as a
+        body named near that description ('لبي بي سي') is not the source."""
         bare = self.tokens[k].norm[2:]
+        anonymous = self._anonymous_head(self.tokens[k])
+        if anonymous:
+            earlier = self._mentioned_before(k, bare, anonymous)
+            if earlier is not None:
+                return earlier
         if self.people_apart:
             found = self._latest_introduced(bare, bisect.bisect_right(self.people_ends, self.tokens[k].start))
         else:  # a caller's own entities may overlap: look at each
             found = self._latest_introduced_slowly(bare, k)
         if found is not None:
             return found.canonical, self.tokens[k].start, self.tokens[k].end, False
-        if self._anonymous_head(self.tokens[k]):
+        if anonymous:
             return self._description(k, anonymous=True)
+        if (bare,) in self.lex.titles:
+            return self._mentioned_before(k, bare, anonymous)
         return None
+
+    def _mentioned_before(self, k: int, bare: str, anonymous: bool):
+        """'وأوضح الوزير', 'وأضاف المتحدث': the one the article introduced with the same word
+        without the article ('وقال وزير الداخلية', 'وقال متحدث باسم وايمو'), named as there."""
+        for earlier in range(k - 1, -1, -1):
+            norm = self.tokens[earlier].norm
+            if norm == bare or (norm[:1] == "و" and norm[1:] == bare):
+                if anonymous:
+                    described, start, _end, _ = self._description(earlier, anonymous=True)
+                    described = described[1:] if described[:1] == "و" and norm != bare else described
+                    return described, self.tokens[k].start, self.tokens[k].end, True
+                return self._office(earlier, k, bare)
+        return None
+
+    def _office(self, title: int, mention: int, bare: str):
+        """'وزير الداخلية' as written from tokens[title], up to its last definite word."""
+        end = title + 1
+        words = self.tokens
+        while end < mention and words[end].norm.startswith("ال") and words[end].norm not in self.lex.stopwords:
+            end += 1
+        if end == title + 1:
+            return None
+        start = self.tokens[title].start + (self.tokens[title].norm != bare)  # without a و glued on
+        office = self.text[start : self.tokens[end - 1].end]
+        return office, self.tokens[mention].start, self.tokens[mention].end, False
 
     def _latest_introduced(self, bare: str, before: int) -> Entity | None:
         """Of the first ``before`` people, the latest whose first word is ``bare``, else the latest
@@ -790,6 +826,12 @@ class _Resolver:
             if entity.kind == "person":
                 return entity.canonical, entity.start, entity.end, False
             position += 1
+        # 'وأوضح الوزير أن ... مشيرا إلى أن «...»': with no person named in the sentence, the
+        # subject of a saying verb earlier in it says the quote, once resolved to more than the
+        # bare word ('وزير الداخلية'; a bare 'العارضة' is no better than the antecedents below)
+        in_clause = self.latest_subject.before(offset)
+        if in_clause is not None and in_clause[0] >= clause_start and " " in in_clause[1][0]:
+            return in_clause[1]
         # the latest antecedent before the clause: an attribution's subject, a person opening a
         # sentence, or the last speaker (on a tie, the first of these kinds wins)
         best = None
