@@ -163,3 +163,9 @@ def test_a_common_noun_after_a_full_name_is_its_object():
     # after a title the same noun may be its complement, and stays
     assert person_texts("وقال مؤيدو الاتفاق إنهم سعداء.") != ["مؤيدو"]
     assert person_texts("وقال محمد بن صالح العثيمين إن الأمر انتهى.") == ["محمد بن صالح العثيمين"]
+
+
+def test_a_relative_is_not_the_fuller_form_of_the_name_after_the_kinship_word():
+    text = "اتهمت زوجة سورنسن السابقة الممثل بالعنف. وأصدر ديفيد سورنسن بيانا. ونفى سورنسن ذلك."
+    canonicals = {text[e.start:e.end]: e.canonical for e in find_entities(text) if e.kind == "person"}
+    assert canonicals["سورنسن"] == "ديفيد سورنسن"

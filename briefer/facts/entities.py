@@ -621,19 +621,31 @@ def _skeleton_without_clitic(norm: str) -> str | None:
 
 def _with_canonical(text, tokens, found, lex: Lexicons, quoted) -> tuple[Entity, ...]:
     spans = [(tokens[s].start, tokens[e - 1].end, kind, tokens[n:e]) for s, e, kind, n in found]
+    # 'زوجة سورنسن': the name is the husband's, so this person is no fuller form of 'سورنسن'
+    kin = {tokens[s].start for s, e, kind, _n in found if kind == "person" and e - s > 1 and _is_kin(tokens[s].norm)}
     inside_quotes = SpanSet(quoted)
-    outside = [span for span in spans if span[0] not in inside_quotes]
+    outside = [span for span in spans if span[0] not in inside_quotes and span[0] not in kin]
     fullest = _FullestPerson(text, outside)
     entities = []
     for start, end, kind, words in spans:
         if kind == "place":
             canonical = lex.places.get(_phrase_key(words), text[start:end])
+        elif kind == "person" and start in kin:
+            canonical = text[start:end]
         elif kind == "person":
             canonical = fullest.of(words)
         else:
             canonical = text[start:end]
         entities.append(Entity(text[start:end], kind, start, end, canonical))
     return tuple(entities)
+
+
+_KIN = frozenset({"زوجه", "زوج", "ابن", "ابنه", "نجل", "نجله", "شقيق", "شقيقه", "والد", "والده", "ارمله", "طليقه"})
+
+
+def _is_kin(norm: str) -> bool:
+    """A kinship word, alone or after و/ف: the name after it is the relative's, not the person's."""
+    return norm in _KIN or (norm[:1] in "وف" and norm[1:] in _KIN)
 
 
 def _phrase_key(words: list[Token]) -> tuple[str, ...]:
