@@ -35,6 +35,7 @@ from briefer.arabic.numbers import is_and_fraction, lookup_word, newswire_form
 from briefer.backends import hf
 from briefer.config import BriefConfig
 from briefer.errors import ConfigError, ModelNotFoundError, UsageError
+from briefer.facts.english import find_english_figures, format_english_number
 from briefer.facts.figures import canonical_unit, counts_nothing
 from briefer.types import Analysis, Bullet
 
@@ -189,6 +190,15 @@ class Lexicon:
     # first folded word -> (the other folded words, entry), longest phrase first: one dict lookup
     # per token tells whether any phrase can start there, instead of one per length and variant
     by_first: dict[str, tuple[tuple[tuple[str, ...], Entry], ...]] = field(default_factory=dict)
+    # single words read only in one place, never as phrases of a sentence (a noun such as شركة
+    # would otherwise turn "شركة أمازون" into "companies"): folded word -> English
+    nouns: dict[str, str] = field(default_factory=dict)  # what a number counts, English plural
+    descriptors: dict[str, str] = field(default_factory=dict)  # adjectives after a source or official
+    particles: dict[str, str] = field(default_factory=dict)  # joined preposition after a title -> English
+
+
+#: categories kept out of the phrase table (see Lexicon); "letter" is the romanisation table
+_WORD_TABLES = {"noun": "nouns", "descriptor": "descriptors", "particle": "particles", "letter": "letters"}
 
 
 @cache
@@ -196,7 +206,7 @@ def lexicon() -> Lexicon:
     """The shipped Arabic->English news lexicon (briefer/data/en_lexicon.tsv), read once."""
     text = resources.files("briefer").joinpath("data/en_lexicon.tsv").read_text(encoding="utf-8")
     phrases: dict[tuple[str, ...], Entry] = {}
-    letters: dict[str, str] = {}
+    tables: dict[str, dict[str, str]] = {name: {} for name in _WORD_TABLES.values()}
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -205,11 +215,17 @@ def lexicon() -> Lexicon:
             raise ConfigError(f"briefer/data/en_lexicon.tsv line {number}: expected category, arabic, english")
         category, arabic, english = parts
         if category == "letter":
-            letters[arabic] = english
+            tables["letters"][arabic] = english
+        elif category in _WORD_TABLES:
+            tables[_WORD_TABLES[category]].setdefault(_fold(arabic), english)
         else:
             # first entry wins, so a word listed as a country is not re-read as an adjective
             phrases.setdefault(tuple(_fold(w) for w in _words(arabic)), Entry(category, english))
-    return Lexicon(phrases, letters, max(len(key) for key in phrases), _index_by_first_word(phrases))
+    for key, entry in phrases.items():  # "مسؤول أمريكي": a nationality after a noun is indefinite
+        if entry.category == "adjective" and len(key) == 1 and key[0].startswith("ال"):
+            tables["descriptors"].setdefault(key[0][2:], entry.english)
+    return Lexicon(phrases, tables["letters"], max(len(key) for key in phrases), _index_by_first_word(phrases),
+                   tables["nouns"], tables["descriptors"], tables["particles"])
 
 
 def _index_by_first_word(phrases: dict[tuple[str, ...], Entry]) -> dict[str, tuple[tuple[tuple[str, ...], Entry], ...]]:
@@ -365,8 +381,46 @@ def _facts_only_extent(
         last, number, right = _and_a_fraction(tokens, text, last, number, right)
     dated = any(match.entry.category == "month" for match in left)  # "فبراير 2016 موعدا"
     if not right and not dated and _counted_noun_at(tokens, text, last, _may_be_year(number, left)):
-        return last + 1, number, [_FSI + tokens[last + 1].text + _PDI]
+        return last + 1, number, [_counted_noun_english(tokens[last + 1])]
     return last, number, right
+
+
+def _counted_noun_english(token: Token) -> str:
+    """The English of the noun a number counts ("289 صوتا": votes), or the word as written, isolated."""
+    return _noun_english(token.folded) or _FSI + token.text + _PDI
+
+
+@lru_cache(maxsize=_WORD_CACHE_SIZE)
+def _noun_english(folded: str) -> str:
+    """English plural of a folded counted noun or one-word unit in any form the lexicon reads, or ""."""
+    tables = lexicon()
+    for form in _listed_forms(folded):
+        unit = tables.phrases.get((form,))
+        if unit is not None and unit.category == "unit":
+            return unit.english
+        if form in tables.nouns:
+            return tables.nouns[form]
+    return ""
+
+
+def _listed_forms(word: str, feminine: bool = False) -> list[str]:
+    """The folded word, then the forms the lexicon lists that it may inflect, most literal first.
+
+    The lexicon lists a noun once (singular, and its broken plurals): the accusative of a count
+    from 11 to 99 adds "ا" ("صوتا", "نائبا"), the sound plurals add "ين"/"ون" ("مهربين") or turn
+    the feminine "ة" into "ات" ("شركات"; "مشروعات" of مشروع); an adjective (``feminine``) also
+    takes "ة" ("مطلعة"). At least three letters are left, so a short word is not cut to another."""
+    forms = [word]
+    if word.endswith("ا") and len(word) > 3:
+        word = word[:-1]
+        forms.append(word)
+    if word.endswith(("ين", "ون")) and len(word) > 4:
+        forms.append(word[:-2])
+    if word.endswith("ات") and len(word) > 4:
+        forms += [word[:-2] + "ه", word[:-2]]
+    if feminine and word.endswith("ه") and len(word) > 3:
+        forms.append(word[:-1])
+    return forms
 
 
 #: an Arabic word kept in an English line is wrapped in a first-strong isolate: without it the
@@ -713,47 +767,112 @@ def _lexicon_name_spans_in(tokens: Sequence[Token]) -> list[Span]:
     return spans
 
 
+class _Piece(NamedTuple):
+    category: str
+    english: str
+    first: int  # index of its first token in the phrase
+
+
+#: what an adjective after it describes: "مصدر دبلوماسي" is "a diplomatic source"
+_DESCRIBED = frozenset({"title", "adjective", "descriptor"})
+_MODIFIERS = frozenset({"adjective", "descriptor"})
+
+
 @lru_cache(maxsize=_WORD_CACHE_SIZE)  # speakers and entities recur across bullets and articles
 def english_phrase(text: str, romanize: bool = True, keep_arabic: bool = False) -> str:
     """A name or title through the lexicon, English word order for 'title + nationality'.
 
     Words the lexicon does not know are romanised letter by letter (``romanize=True``) or, when
-    False, make the whole phrase unknown (returns "") so the model translates it instead.
+    False, make the whole phrase unknown (returns "") so the model translates it instead; or, with
+    ``keep_arabic``, stay as written in one isolate.
     """
     tokens = _tokens(text)
-    pieces: list[tuple[str, str]] = []  # (category, english)
+    pieces: list[_Piece] = []
     i = 0
     while i < len(tokens):
+        after_title = bool(pieces) and pieces[-1].category in _DESCRIBED
         match = _match_at(tokens, i)
-        if match:
-            pieces.append((match.entry.category, match.entry.english))
+        descriptor = _descriptor_english(tokens[i].folded) if after_title and (match is None or match.skip) else ""
+        if descriptor:
+            pieces.append(_Piece("descriptor", descriptor, i))
+            i += 1
+        elif match:
+            pieces.append(_Piece(match.entry.category, _matched_english(tokens[i], match, after_title), i))
             i += match.length
-            continue
-        if keep_arabic:  # a name no list knows, shown as written (one isolate) rather than spelled out badly
-            end = i + 1
-            while end < len(tokens) and _is_arabic_word(tokens[end]) and not _match_at(tokens, end):
-                end += 1
-            pieces.append(("name", _FSI + " ".join(t.text for t in tokens[i:end]) + _PDI))
-            i = end
-            continue
-        if not romanize:
+        elif keep_arabic:
+            i = _append_unknown(pieces, tokens, i, after_title)
+        elif not romanize:
             return ""
-        pieces.append(("name", romanized(tokens[i].text)))
-        i += 1
-    return " ".join(english for _, english in _title_order(pieces))
+        else:
+            pieces.append(_Piece("name", romanized(tokens[i].text), i))
+            i += 1
+    return " ".join(piece.english for piece in _title_order(pieces))
 
 
-def _title_order(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """'وزير الخارجية العراقي' is 'Iraqi Foreign Minister': nationality before the title."""
-    out = list(pieces)
-    for i in range(len(out) - 1):
-        if out[i][0] == "title" and out[i + 1][0] == "adjective":
-            title, adjective = out[i][1], out[i + 1][1]
-            if title.startswith("the "):
-                out[i], out[i + 1] = ("title", f"the {adjective}"), ("title", title[4:])
-            else:
-                out[i], out[i + 1] = ("adjective", adjective), ("title", title)
+def _matched_english(token: Token, match: Match, after_title: bool) -> str:
+    """A lexicon phrase's English; after a title, a preposition joined to the phrase is said:
+    "الأمين العام لمجلس التعاون" is the Secretary-General of the Gulf Cooperation Council,
+    "الرئيس التنفيذي للشركة" the chief executive of the company."""
+    particle = lexicon().particles.get(token.text[: match.skip]) if match.skip else None
+    if particle and after_title and match.entry.category not in _MODIFIERS:
+        return f"{particle} {match.entry.english}"
+    return match.entry.english
+
+
+def _append_unknown(pieces: list[_Piece], tokens: Sequence[Token], i: int, after_title: bool) -> int:
+    """Words no list knows, from token i, as written in one isolate; returns the next token.
+
+    A title followed by an unknown name with a joined preposition ("الأمين العام لهيئة ...") is
+    one phrase: the title goes into the isolate with it rather than read "Secretary-General ⁨لهيئة⁩"."""
+    first = i
+    joined = tokens[i].text[0] in lexicon().particles and _opens_with_preposition(tokens[i].folded)
+    if after_title and joined and pieces[-1].category == "title":
+        first = pieces.pop().first
+    end = i + 1
+    while end < len(tokens) and _is_arabic_word(tokens[end]) and not _match_at(tokens, end):
+        end += 1
+    pieces.append(_Piece("name", _FSI + " ".join(t.text for t in tokens[first:end]) + _PDI, first))
+    return end
+
+
+def _descriptor_english(folded: str) -> str:
+    """An adjective that may follow a source, official or title ("دبلوماسي", "مطلعة", "أمنيون",
+    "أمريكي"), definite or not, in English; "" for any other word."""
+    descriptors = lexicon().descriptors
+    bare = folded[2:] if folded.startswith("ال") and len(folded) > 4 else folded
+    return next((descriptors[form] for form in _listed_forms(bare, feminine=True) if form in descriptors), "")
+
+
+def _title_order(pieces: list[_Piece]) -> list[_Piece]:
+    """Adjectives after a title go before it, the last first: 'وزير الخارجية العراقي' is 'Iraqi
+    Foreign Minister', 'مصدر دبلوماسي مطلع' 'an informed diplomatic source'."""
+    out: list[_Piece] = []
+    i = 0
+    while i < len(pieces):
+        end = i + 1
+        if pieces[i].category == "title":
+            while end < len(pieces) and pieces[end].category in _MODIFIERS:
+                end += 1
+        modifiers = [piece.english for piece in reversed(pieces[i + 1 : end])]
+        title = pieces[i]
+        out.append(title._replace(english=_modified(title.english, modifiers)) if modifiers else title)
+        i = end
     return out
+
+
+def _modified(title: str, modifiers: list[str]) -> str:
+    words = " ".join(modifiers)
+    article, _, noun = title.partition(" ")
+    if article in ("a", "an") and noun:
+        return f"{_indefinite_article(words)} {words} {noun}"
+    if article == "the" and noun:
+        return f"the {words} {noun}"
+    return f"{words} {title}"
+
+
+def _indefinite_article(word: str) -> str:
+    """"an" before a vowel sound: "an informed source", "an Iraqi official", but "a UN official"."""
+    return "an" if word[:1] in "aeiouAEIO" else "a"
 
 
 def romanized(word: str) -> str:
@@ -927,7 +1046,9 @@ def lexicon_bullets(analysis: Analysis, bullets_ar: Sequence[Bullet]) -> tuple[B
 def _lexicon_bullet(analysis: Analysis, bullet: Bullet) -> list[Bullet]:
     tokens = _tokens(bullet.text)
     quotes = quote_spans(bullet.text)
-    figures = [s.english for s in _figure_spans_in(_outside_quotes(tokens, quotes), bullet.text, facts_only=True)]
+    digit_figures = _figure_spans_in(_outside_quotes(tokens, quotes), bullet.text, facts_only=True)
+    word_figures = _word_figure_spans(analysis, bullet, quotes, digit_figures)
+    figures = [s.english for s in sorted(digit_figures + word_figures, key=lambda s: s.start)]
     speakers = [_speaker_line(analysis, bullet.text, q) for q in quotes]
     if not figures and not speakers:
         return []
@@ -940,6 +1061,72 @@ def _lexicon_bullet(analysis: Analysis, bullet: Bullet) -> list[Bullet]:
     parts += speakers
     text = " — ".join(parts)
     return [Bullet("en", text[:1].upper() + text[1:], bullet.sources, bullet.role, True, "lexicon")]
+
+
+#: figures written in words that a facts line states; a date in words ("أمس") or an ordinal is not a count
+_WORD_FIGURE_KINDS = frozenset({"number", "money", "duration", "percent"})
+_ANY_DIGIT = regex.compile(r"\p{Nd}")
+
+
+def _word_figure_spans(
+    analysis: Analysis, bullet: Bullet, quotes: Sequence[QuoteSpan], taken: Sequence[Span]
+) -> list[Span]:
+    """Figures written in words ("مليار ونصف دولار", "مليوني دينار", "ستة مهربين") in the bullet,
+    as the figures layer read them in its source sentences, with the value in digits: the guard
+    compares that value with the same figure of the article. A figure with a digit is the digit
+    path's (``taken``); one inside a quotation is the speaker's."""
+    text, spans = bullet.text, []
+    for figure in analysis.figures:
+        if bullet.sources and figure.sentence not in bullet.sources:
+            continue
+        english = _word_figure_english(figure.text, figure.value, figure.unit, figure.kind, figure.approx)
+        start = text.find(figure.text) if english else -1
+        if start < 0:
+            continue
+        end = start + len(figure.text)
+        inside_quote = any(q.start <= start < q.end for q in quotes)
+        if not inside_quote and not any(s.start < end and start < s.end for s in (*taken, *spans)):
+            spans.append(Span(start, end, english, "figure"))
+    return spans
+
+
+@lru_cache(maxsize=_WORD_CACHE_SIZE)
+def _word_figure_english(text: str, value: float | None, unit: str, kind: str, approx: str) -> str:
+    """"1.5 billion dollars" for مليار ونصف دولار; "" for what a facts line does not state: a figure
+    with digits, a definite number ("الثلاثة": the three already named), a bare small number, a
+    fraction, a unit or approximation no list renders, or a value the English does not read back."""
+    if kind not in _WORD_FIGURE_KINDS or value is None or value < 1 or _ANY_DIGIT.search(text):
+        return ""
+    first = _fold(text.split()[0])
+    if _is_definite(first) or (first[0] in _CLITICS and _is_definite(first[1:])):
+        return ""
+    unit_english = "" if kind == "percent" or not unit else _unit_english(unit)
+    approx_english = _phrase_english(approx, frozenset({"approx"})) if approx else ""
+    if unit_english is None or approx_english is None or (not unit_english and value < 1000 and kind != "percent"):
+        return ""
+    number = format_english_number(value) + ("%" if kind == "percent" else "")
+    english = " ".join(part for part in (approx_english, number, unit_english) if part)
+    read_back = find_english_figures(english)
+    return english if read_back and read_back[0].value is not None and abs(read_back[0].value - value) <= 1e-9 * value else ""
+
+
+def _unit_english(unit: str) -> str | None:
+    """A figure's unit or counted noun in English, else as written, isolated; None for a definite
+    word ("ثلث السكان": a share of a group, not a count of it)."""
+    tokens = _tokens(unit)
+    if not tokens or _is_definite(tokens[0].folded):
+        return None
+    english = _phrase_english(unit, _UNIT_PARTS)
+    if english:
+        return english
+    return (_noun_english(tokens[0].folded) if len(tokens) == 1 else "") or _FSI + unit + _PDI
+
+
+def _phrase_english(text: str, categories: frozenset[str]) -> str | None:
+    """The English of a lexicon phrase of those categories that is the whole text, else None."""
+    tokens = _tokens(text)
+    match = _match_at(tokens, 0, categories) if tokens else None
+    return match.entry.english if match and not match.skip and match.length == len(tokens) else None
 
 
 def _outside_quotes(tokens: Sequence[Token], quotes: Sequence[QuoteSpan]) -> list[Token]:

@@ -112,7 +112,7 @@ def test_unknown_names_can_stay_in_arabic_script():
 def test_facts_only_english_keeps_an_unknown_unit_as_written():
     from briefer.translate import figure_spans
 
-    assert [s.english for s in figure_spans("مقتل 6 مهربين وإصابة 3 جنود", facts_only=True)] == ["6 \u2068مهربين\u2069", "3 soldiers"]
+    assert [s.english for s in figure_spans("مقتل 6 حمالين وإصابة 3 جنود", facts_only=True)] == ["6 \u2068حمالين\u2069", "3 soldiers"]
 
 
 # ------------------------------------------------------------------ the fast paths give the same answers
@@ -245,7 +245,7 @@ def test_a_preposition_after_a_number_is_not_taken_for_its_unit():
     ("ويقتل ما بين 81 ألفا و138 ألف شخص سنويا", ["81 thousand–138 thousand people"]),
     ("ينصح بالنوم مدة 15 -30 دقيقة", ["15–30 minutes"]),
     ("خسر الفريق 2-3 على أرضه", ["2–3"]),  # rising: read as the figures layer reads it, a range
-    ("ارتفع التضخم 40% - 30 عاملا", ["40%", "30 \u2068عاملا\u2069"]),  # a percent ends the first figure
+    ("ارتفع التضخم 40% - 30 عاملا", ["40%", "30 workers"]),  # a percent ends the first figure
 ])
 def test_facts_only_ranges_and_scores_are_one_figure(arabic, english):
     assert [span.english for span in figure_spans(arabic, facts_only=True)] == english
@@ -256,8 +256,8 @@ def test_facts_only_ranges_and_scores_are_one_figure(arabic, english):
     ("وبقيت روسيا في الفئة الثالثة منذ عام 2013، وهو ما أثار غضب موسكو", ["2013"]),  # a comma ends it
     ("وبلغ عدد الزوار 2013 وهو رقم قياسي", ["2013"]),  # و + a word that counts nothing
     ("تأهل 8 بالإضافة إلى المضيف", ["8"]),  # a definite noun is never the counted one
-    ("أطلقت الشرطة 9 بلاغات", ["9 \u2068بلاغات\u2069"]),  # ب that is part of the word stays
-    ("وصل عدد البلاغات إلى 14 بلدة", ["14 \u2068بلدة\u2069"]),  # singular after 11-99 is the counted noun
+    ("أطلقت الشرطة 9 بلاغات", ["9 reports"]),  # ب that is part of the word stays
+    ("وصل عدد البلاغات إلى 14 بلدة", ["14 towns"]),  # singular after 11-99 is the counted noun
 ])
 def test_facts_only_head_nouns_are_what_the_number_counts(arabic, english):
     assert [span.english for span in figure_spans(arabic, facts_only=True)] == english
@@ -334,7 +334,7 @@ def test_and_a_half_is_left_to_the_model_when_there_is_one():
 
 @pytest.mark.parametrize(("arabic", "english"), [
     ("وتعادل بيرسيتش في الدقيقة 58 بتسديدة قوية من داخل منطقة الجزاء", ["58"]),
-    ("وسجل صلاح 13 هدفا مقارنة بـ 8 لرونالدو و18 لميسي", ["13 \u2068هدفا\u2069", "8", "18"]),
+    ("وسجل صلاح 13 هدفا مقارنة بـ 8 لرونالدو و18 لميسي", ["13 goals", "8", "18"]),
     ("وقتل 13 شخصا، وأصاب أكثر من 130 بجروح قبل أن يفر", ["13 people", "more than 130"]),
     ("قتل 20 بسوريا خلال الأسبوع", ["20"]),  # ب + a place name
     ("وفازت فرنسا بكأس العالم 2018 بفوز كبير على كرواتيا", ["2018"]),  # a year counts nothing
@@ -345,13 +345,13 @@ def test_facts_only_a_preposition_or_a_year_is_not_what_a_number_counts(arabic, 
 
 
 @pytest.mark.parametrize(("arabic", "english"), [
-    ("وينتشر في أكثر من 235 بلدا ودولة", ["more than 235 \u2068بلدا\u2069"]),  # accusative: a counted noun
-    ("أدت لمقتل 260 كرديا", ["260 \u2068كرديا\u2069"]),
-    ("ضبط 89 كبسولة من الهيروين", ["89 \u2068كبسولة\u2069"]),  # listed in counted_nouns.txt
-    ("يتكون كل فريق من 7 لاعبين", ["7 \u2068لاعبين\u2069"]),
-    ("يلعب كرة القدم في أكثر من 200 بلدة", ["more than 200 \u2068بلدة\u2069"]),  # too short for ب + noun
-    ("أعلن عن مقتل 2076 مقاتلًا من الفصائل", ["2076 \u2068مقاتلًا\u2069"]),  # a year-like count
-    ("زار المعرض أكثر من 2000 زائر", ["more than 2000 \u2068زائر\u2069"]),  # a year is never approximate
+    ("وينتشر في أكثر من 235 بلدا ودولة", ["more than 235 countries"]),  # accusative: a counted noun
+    ("أدت لمقتل 260 كرديا", ["260 Kurds"]),
+    ("ضبط 89 كبسولة من الهيروين", ["89 capsules"]),  # listed in counted_nouns.txt
+    ("يتكون كل فريق من 7 لاعبين", ["7 players"]),
+    ("يلعب كرة القدم في أكثر من 200 بلدة", ["more than 200 towns"]),  # too short for ب + noun
+    ("أعلن عن مقتل 2076 مقاتلًا من الفصائل", ["2076 fighters"]),  # a year-like count
+    ("زار المعرض أكثر من 2000 زائر", ["more than 2000 visitors"]),  # a year is never approximate
     ("يبلغ طوله 360 كلم ويتكون من ثلاثة روافد", ["360 km"]),
     ("ويصل وزنه إلى 585 كيلوغراما وقت إطلاقه", ["585 kilograms"]),
     ("شاشة بقياس 5.5 بوصة", ["5.5 inches"]),
