@@ -20,6 +20,7 @@ from __future__ import annotations
 import importlib
 import json
 from abc import ABC, abstractmethod
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -1049,7 +1050,7 @@ def _lexicon_bullet(analysis: Analysis, bullet: Bullet) -> list[Bullet]:
     digit_figures = _figure_spans_in(_outside_quotes(tokens, quotes), bullet.text, facts_only=True)
     word_figures = _word_figure_spans(analysis, bullet, quotes, digit_figures)
     figures = [s.english for s in sorted(digit_figures + word_figures, key=lambda s: s.start)]
-    speakers = [_speaker_line(analysis, bullet.text, q) for q in quotes]
+    speakers = _counted_lines([_speaker_line(analysis, bullet.text, q) for q in quotes])
     if not figures and not speakers:
         return []
     parts = []
@@ -1138,6 +1139,14 @@ def _outside_quotes(tokens: Sequence[Token], quotes: Sequence[QuoteSpan]) -> lis
     if not quotes:
         return list(tokens)
     return [t for t in tokens if not any(q.start <= t.start < q.end for q in quotes)]
+
+
+def _counted_lines(lines: list[str]) -> list[str]:
+    """Equal speaker lines once, counted: "2 quotes (Arabic, not translated) by the head coach"
+    rather than the same line twice in one bullet."""
+    counts = Counter(lines)
+    return [line if counts[line] == 1 else f"{counts[line]} quotes{line.removeprefix('quote')}"
+            for line in dict.fromkeys(lines)]
 
 
 def _speaker_line(analysis: Analysis, text: str, quote: QuoteSpan) -> str:

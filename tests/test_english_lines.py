@@ -109,3 +109,11 @@ def test_a_figure_in_words_inside_a_quotation_is_the_speakers():
     bullets_ar = (Bullet("ar", text, sources=(0,)),)
     _, bullets_en, _ = english_side(analysis, bullets_ar)
     assert bullets_en and all("billion" not in b.text for b in bullets_en)
+
+
+def test_two_quotes_of_one_speaker_in_a_bullet_make_one_counted_line():
+    text = "قال المدير الفني إن لاعبيه قدموا «مباراة كبيرة»، مضيفا: «لم يفقد اللاعبون الثقة»."
+    analysis = analyze(Article(id="w3", text=text))
+    _, bullets_en, _ = english_side(analysis, (Bullet("ar", text, sources=(0,)),))
+    (line,) = [b.text for b in bullets_en]
+    assert line.count("by ") == 1 and line.startswith("2 quotes (Arabic, not translated) by ")
