@@ -1142,11 +1142,11 @@ def _outside_quotes(tokens: Sequence[Token], quotes: Sequence[QuoteSpan]) -> lis
 
 
 def _counted_lines(lines: list[str]) -> list[str]:
-    """Equal speaker lines once, counted: "2 quotes (Arabic, not translated) by the head coach"
-    rather than the same line twice in one bullet."""
+    """Equal speaker lines once, in the plural: "quotes (Arabic, not translated) by the head
+    coach" rather than the same line twice in one bullet (no count: a digit in an English line
+    is a figure the guard must find in the article)."""
     counts = Counter(lines)
-    return [line if counts[line] == 1 else f"{counts[line]} quotes{line.removeprefix('quote')}"
-            for line in dict.fromkeys(lines)]
+    return [line if counts[line] == 1 else "quotes" + line.removeprefix("quote") for line in dict.fromkeys(lines)]
 
 
 def _speaker_line(analysis: Analysis, text: str, quote: QuoteSpan) -> str:

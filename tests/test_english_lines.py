@@ -116,4 +116,6 @@ def test_two_quotes_of_one_speaker_in_a_bullet_make_one_counted_line():
     analysis = analyze(Article(id="w3", text=text))
     _, bullets_en, _ = english_side(analysis, (Bullet("ar", text, sources=(0,)),))
     (line,) = [b.text for b in bullets_en]
-    assert line.count("by ") == 1 and line.startswith("2 quotes (Arabic, not translated) by ")
+    assert line.count("by ") == 1 and line.startswith("Quotes (Arabic, not translated) by ")
+    _, actions = verify_bullets(analysis, bullets_en, "repair,replace")
+    assert [a.action for a in actions] == ["kept"]

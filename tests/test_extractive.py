@@ -303,3 +303,15 @@ def test_a_definite_title_is_named_as_the_article_introduced_it():
     bullets = engine(4).bullets(analyze(Article(id="t", text=text)))
     quoted = [b.text for b in bullets if "لا يمارس" in b.text]
     assert quoted and quoted[0].startswith("أوضح وزير الداخلية أن عدد الأحزاب يبلغ 74 حزبا")
+
+
+def test_a_continuation_verb_before_an_becomes_dhakara_not_qala():
+    # 'قال' takes إن; the source's 'وأضاف النوبي أن' keeps its أن with a verb that takes it
+    analysis = build(
+        ["قال مدير المستشفى الدكتور هشام النوبي إن العمل يبدأ الأسبوع المقبل.",
+         "وأضاف النوبي أن نحو 40% من المرضى يصلون متأخرين، معتبرا أن الكشف المبكر “خط الدفاع الأول”."],
+        figures=("40%",),
+        quotes=(("خط الدفاع الأول", "مدير المستشفى الدكتور هشام النوبي", "النوبي"),),
+    )
+    bullet = bullet_from_sentences(analysis, [1])
+    assert bullet is not None and bullet.text.startswith("ذكر") and "النوبي أن نحو 40%" in bullet.text

@@ -38,6 +38,9 @@ _SAYING_VERB = regex.compile(
 )
 _DIGIT = regex.compile(r"\d")
 _NEXT_WORD = regex.compile(r"\s+(\w+)")
+#: what a saying verb introduces, whichever comes first: أن / إن, a colon or an opening quote mark
+_WHAT_IS_SAID = regex.compile(r"(?<!\w)(أن|إن|بأن)(?:ه|ها|هم|هما|هن|نا|ني)?(?!\w)|[:«“\"]")
+_SUBJECT_REACH = 120  # characters: a speaker's name and title fit well within it
 _LINE_BREAKS = regex.compile(r"[ \t]*\n[ \t]*")
 _FIRST_WORD = regex.compile(r"\w+")
 
@@ -192,7 +195,10 @@ def _continuation_verb_edit(article: str, start: int) -> list[_Edit]:
     verb = _CONTINUATION_VERB.match(article, start)
     if verb is None:
         return []
-    return [_Edit(start, verb.end(), "قال" + verb.group(2))]
+    # 'قال' takes إن or the quote itself; before أن ('وأضاف النوبي أن') 'ذكر' says the same
+    what_follows = _WHAT_IS_SAID.search(article, verb.end(), verb.end() + _SUBJECT_REACH)
+    neutral = "ذكر" if what_follows is not None and what_follows.group(1) in ("أن", "بأن") else "قال"
+    return [_Edit(start, verb.end(), neutral + verb.group(2))]
 
 
 def _apply(article: str, start: int, end: int, edits: list[_Edit]) -> str:
