@@ -132,7 +132,9 @@ def test_a_name_ends_with_its_line_or_sentence():
     text = "جون كيري\nغادر وزير الخارجية الأميركي جون كيري واشنطن متوجها إلى القاهرة."
     assert person_texts(text)[0] == "جون كيري"
     text = "ودافع الممثل بيل كوسبي.\nكما قال محاميه إن القضية انتهت."
-    assert person_texts(text)[0] == "الممثل بيل كوسبي."
+    assert person_texts(text)[0] == "الممثل بيل كوسبي"  # the full stop ends the sentence, not the name
+    later = {e.text: e.canonical for e in find_entities(text + "\nوأضاف كوسبي أنه بريء.") if e.kind == "person"}
+    assert later["كوسبي"] == "الممثل بيل كوسبي"
     assert person_texts("استقبل الملكة\nانفصال جبل جليدي عملاق عن القارة القطبية.") == []
 
 

@@ -40,6 +40,8 @@ _DIGIT = regex.compile(r"\d")
 _NEXT_WORD = regex.compile(r"\s+(\w+)")
 #: what a saying verb introduces, whichever comes first: أن / إن, a colon or an opening quote mark
 _WHAT_IS_SAID = regex.compile(r"(?<!\w)(أن|إن|بأن)(?:ه|ها|هم|هما|هن|نا|ني)?(?!\w)|[:«“\"]")
+#: a preposition with a pronoun right after a saying verb: its subject may follow ('وقال عنه X')
+_OBJECT_PRONOUN_PHRASES = frozenset({"عنه", "عنها", "عنهم", "له", "لها", "لهم", "فيه", "فيها", "عليه", "عليها"})
 _SUBJECT_REACH = 120  # characters: a speaker's name and title fit well within it
 _LINE_BREAKS = regex.compile(r"[ \t]*\n[ \t]*")
 _FIRST_WORD = regex.compile(r"\w+")
@@ -180,6 +182,8 @@ def _has_subject(analysis: Analysis, article: str, after_verb: int, end: int) ->
     word = _NEXT_WORD.match(article, after_verb, end)
     if word is None:
         return False
+    if word.group(1) in _OBJECT_PRONOUN_PHRASES:  # 'وقال عنه روبرت ريدفورد': the subject comes after
+        return True
     return word.group(1).startswith("ال") or any(e.start == word.start(1) for e in analysis.entities)
 
 

@@ -607,7 +607,10 @@ def _first_name_before(tokens: list[Token], i: int, taken: list[bool], lex: Lexi
 
 @lru_cache(maxsize=65536)
 def _skeleton(word: str) -> str:
-    """Long words without their long vowels, so 'كارديشيان' and 'كاردشيان' (one article) meet."""
+    """Long words without their long vowels, so 'كارديشيان' and 'كاردشيان' (one article) meet;
+    without the full stop the tokenizer keeps on a word ending a sentence ('ترامب.')."""
+    if word[-1:] == "." and len(word) > 2:
+        word = word[:-1]
     if len(word) < 6:
         return word
     return word[0] + _LONG_VOWELS.sub("", word[1:])
@@ -620,7 +623,7 @@ def _skeleton_without_clitic(norm: str) -> str | None:
 
 
 def _with_canonical(text, tokens, found, lex: Lexicons, quoted) -> tuple[Entity, ...]:
-    spans = [(tokens[s].start, tokens[e - 1].end, kind, tokens[n:e]) for s, e, kind, n in found]
+    spans = [(tokens[s].start, _end_without_stop(tokens[e - 1]), kind, tokens[n:e]) for s, e, kind, n in found]
     # 'زوجة سورنسن': the name is the husband's, so this person is no fuller form of 'سورنسن'
     kin = {tokens[s].start for s, e, kind, _n in found if kind == "person" and e - s > 1 and _is_kin(tokens[s].norm)}
     inside_quotes = SpanSet(quoted)
@@ -638,6 +641,12 @@ def _with_canonical(text, tokens, found, lex: Lexicons, quoted) -> tuple[Entity,
             canonical = text[start:end]
         entities.append(Entity(text[start:end], kind, start, end, canonical))
     return tuple(entities)
+
+
+def _end_without_stop(last: Token) -> int:
+    """Where a mention ends: before the full stop the tokenizer keeps on its last word ('ترامب.'),
+    which ends the sentence, not the name (an abbreviation such as 'د.' keeps its own)."""
+    return last.end - 1 if last.text[-1] == "." and len(last.text) > 2 else last.end
 
 
 _KIN = frozenset({"زوجه", "زوج", "ابن", "ابنه", "نجل", "نجله", "شقيق", "شقيقه", "والد", "والده", "ارمله", "طليقه"})
