@@ -239,3 +239,25 @@ def test_a_bare_title_without_an_earlier_office_is_not_stretched():
     text = "وأضاف الوزير أن «الوضع مستقر»."
     (quote,) = quotes_of(text)
     assert quote.speaker in {"", "الوزير"}
+
+
+def test_a_feminine_saying_verb_is_not_given_a_man_named_before():
+    text = ("وقال وزير الخارجية البريطاني بوريس جونسون إن الرد سيكون حازما.\n"
+            "لكن السفارة الروسية في لندن قالت في بيان إن \"الاتهامات لا أساس لها\".")
+    quote = quotes_of(text)[-1]
+    assert "جونسون" not in quote.speaker
+
+
+def test_verb_and_speaker_genders_are_read_from_their_forms():
+    from briefer.facts.entities import lexicons
+    from briefer.facts.quotes import _speaker_gender, _verb_gender
+
+    assert [_verb_gender(w, "verb") for w in ("قالت", "وقال", "تقول", "يقول", "تابع", "قالوا")] == [
+        "F", "M", "F", "M", "", ""]
+    assert [_verb_gender(w, "participle") for w in ("مضيفه", "مضيفا")] == ["F", "M"]
+    lex = lexicons()
+    assert _speaker_gender("رئيسة الوزراء البريطانية، تيريزا ماي", lex) == "F"
+    assert _speaker_gender("رئيس الوزراء البريطانية، تيريزا ماي", lex) == "F"  # the nationality tells
+    assert _speaker_gender("وزير الخارجية الأمريكية، مايك بومبيو", lex) == "M"  # agrees with الخارجية
+    assert _speaker_gender("البروفيسور إيفلين تيفلر", lex) == ""  # a title both genders bear
+    assert _speaker_gender("كيرا نايتلي", lex) == ""

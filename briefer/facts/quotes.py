@@ -21,11 +21,12 @@ from __future__ import annotations
 import bisect
 import operator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
 from briefer.arabic.normalize import normalize
+from briefer.arabic.verbs import present_forms
 from briefer.facts.entities import (
     Lexicons,
     Token,
@@ -606,14 +607,18 @@ class _Resolver:
             return "", -1, -1, False, ""
         index, kind = cue
         verb = self.tokens[index].text
+        gender = _verb_gender(self.tokens[index].norm, kind)
         if kind == "prep":
             found = self._subject_after(index + 1, skip={"عن", "ما", "لما"})
         elif kind == "participle":
-            found = self._first_in_clause(clause, index) or self._from_verb(clause, index) or self._pronoun(span.open)
+            found = self._first_in_clause(clause, index) or self._from_verb(clause, index)
         elif self.tokens[index].norm.startswith("قول"):
-            found = self._reported_by(clause, index) or self._pronoun(span.open)
+            found = self._reported_by(clause, index)
         else:
-            found = self._from_verb(clause, index + 1, verb_index=index) or self._pronoun(span.open)
+            found = self._from_verb(clause, index + 1, verb_index=index)
+        if kind != "prep" and (not found or not self._agrees(found[0], gender)):
+            # 'وقالت' after a man was named: the verb agrees with its speaker, so look further back
+            found = self._pronoun(span.open, gender)
         if not found:
             return "", -1, -1, False, verb
         name, start, end, anonymous = found
@@ -815,22 +820,24 @@ class _Resolver:
             self._windows[reach] = index
         return self._windows[reach]
 
-    def _pronoun(self, offset: int):
-        """A verb without a subject ('وأضاف', 'وتابع'): the first person earlier in its sentence,
-        else the latest explicit subject of an attribution, last speaker or person opening a sentence."""
+    def _pronoun(self, offset: int, gender: str = ""):
+        """A verb without a subject ('وأضاف', 'وتابعت'): the first person earlier in its sentence,
+        else the latest explicit subject of an attribution, last speaker or person opening a
+        sentence; each only if it agrees with the verb's gender ('وقالت' is not a man's)."""
         clause = self._clause_start(self._index(offset), past_quotes=False)
         clause_start = self.tokens[clause].start if clause < len(self.tokens) else offset
         position = bisect.bisect_left(self.people_starts, clause_start)
         while position < len(self.people) and self.people_starts[position] < offset:
             entity = self.people[position]
-            if entity.kind == "person":
+            if entity.kind == "person" and self._agrees(entity.canonical, gender):
                 return entity.canonical, entity.start, entity.end, False
             position += 1
         # 'وأوضح الوزير أن ... مشيرا إلى أن «...»': with no person named in the sentence, the
         # subject of a saying verb earlier in it says the quote, once resolved to more than the
         # bare word ('وزير الداخلية'; a bare 'العارضة' is no better than the antecedents below)
         in_clause = self.latest_subject.before(offset)
-        if in_clause is not None and in_clause[0] >= clause_start and " " in in_clause[1][0]:
+        if (in_clause is not None and in_clause[0] >= clause_start and " " in in_clause[1][0]
+                and self._agrees(in_clause[1][0], gender)):
             return in_clause[1]
         # the latest antecedent before the clause: an attribution's subject, a person opening a
         # sentence, or the last speaker (on a tie, the first of these kinds wins)
@@ -842,8 +849,17 @@ class _Resolver:
         if self.last and self.last[3] <= clause_start and (best is None or self.last[3] > best[0]):
             best = (self.last[3], (self.last[0], self.last[1], self.last[2], False))
         if best is None:
-            return self._recent_person(offset)
+            return self._recent_person(offset, gender)
+        if not self._agrees(best[1][0], gender):
+            return None  # the nearest antecedent is of the other gender: unattributed, not a guess
         return best[1]
+
+    def _agrees(self, speaker: str, gender: str) -> bool:
+        """Whether a speaker may be the subject of a verb of that gender ('' agrees with all)."""
+        if not gender:
+            return True
+        theirs = _speaker_gender(speaker, self.lex)
+        return not theirs or theirs == gender
 
     def _sentence_openers(self) -> _Latest:
         if self._openers is None:
@@ -851,13 +867,13 @@ class _Resolver:
                                      if e.kind == "person" and self._opens_sentence(e)])
         return self._openers
 
-    def _recent_person(self, offset: int):
+    def _recent_person(self, offset: int, gender: str = ""):
         """Last resort for a subjectless verb: the person named last in this or the previous paragraph."""
         paragraph = self.text.rfind("\n", 0, self.text.rfind("\n", 0, offset))
         position = bisect.bisect_left(self.people_starts, offset) - 1
         while position >= 0 and self.people_starts[position] > paragraph:
             entity = self.people[position]
-            if entity.kind == "person":
+            if entity.kind == "person" and self._agrees(entity.canonical, gender):
                 return entity.canonical, entity.start, entity.end, False
             position -= 1
         return None
@@ -868,6 +884,53 @@ class _Resolver:
 
 
 _SPEAKER_WORD = regex.compile(r"\S+")
+
+
+def _verb_gender(norm: str, kind: str) -> str:
+    """'F' or 'M' for a saying verb or participle whose form shows it ('قالت', 'مضيفة', 'تقول',
+    'قولها'; 'قال', 'مضيفا', 'يقول', 'قوله'), else ''. Normalised: ة is written ه."""
+    word = norm[1:] if norm[:1] in "وف" and len(norm) > 3 else norm
+    if kind == "prep" or len(word) < 3:
+        return ""
+    if word.startswith("قول"):
+        return "F" if word.endswith("ها") else "M" if word.endswith("ه") else ""
+    if kind == "participle":
+        return "F" if word.endswith("ه") else "M" if word.endswith("ا") else ""
+    if word.endswith(("وا", "ون", "ن")):
+        return ""  # a plural ('قالوا', 'يقولون'): people of either gender
+    if word[0] == "ت":  # 'تقول' (she says), or a past that opens on ت itself ('تابع', 'تساءل')
+        return "F" if word in _feminine_presents() else ""
+    if word[0] == "ي":
+        return "M"
+    return "F" if word.endswith("ت") else "M"
+
+
+@cache
+def _feminine_presents() -> frozenset[str]:
+    """The feminine singular presents of the news verbs ('تقول', 'تضيف'), normalised."""
+    return frozenset(normalize(form) for past, form in present_forms().items() if past.endswith("ت"))
+
+
+def _speaker_gender(speaker: str, lex) -> str:
+    """'F' or 'M' when a speaker's title shows it ('الوزيرة', 'رئيسة الوزراء'; 'الوزير'), 'F' for
+    a masculine title with a feminine nationality ('رئيس الوزراء البريطانية تيريزا ماي'); ''
+    for a name alone, a body, a group or a title both genders bear ('البروفيسور')."""
+    words = [normalize(w).strip("،,") for w in speaker.split()]
+    if not words:
+        return ""
+    first = words[0][1:] if words[0][:1] == "و" and (words[0][1:],) in lex.titles else words[0]
+    if (first,) not in lex.titles:
+        return ""
+    # a feminine nationality right after the title's complement, which it cannot describe
+    # ('الوزراء البريطانية'; but 'الخارجية الأمريكية' agrees with its noun, and 'في المكتبة
+    # البريطانية' further on describes a place)
+    if first.endswith("ه") or any(
+            w.endswith("يه") and (w,) in lex.places and not before.endswith("ه")
+            for before, w in zip(words[:2], words[1:3])):
+        return "F"
+    # masculine only where the list has a feminine form beside it ('الوزير'/'الوزيرة'):
+    # 'البروفيسور' and 'الدكتور' title women too
+    return "M" if (first + "ه",) in lex.titles else ""
 
 
 @lru_cache(maxsize=1)
