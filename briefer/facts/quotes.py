@@ -9,9 +9,12 @@ Three steps, each a small function:
 2. ``_colon_spans``: unmarked speech after an attribution verb and a colon ("وقال: ..."), to the
    paragraph end, a stray closing mark, or the narrator's ", مشيرا إلى".
 3. ``_speaker``: the subject of the nearest attribution verb of the clause (قال، أضاف، بحسب ...),
-   resolved to the fullest name and title in the article through the entities; a verb without a
-   subject ("وأضاف", "وتابع") refers back to the last speaker or to a person who just opened a
-   sentence. No verb, no speaker: the quote is left unattributed rather than guessed.
+   resolved to the fullest name and title in the article through the entities; a definite title
+   or source ("الوزير", "المصدر") to the office or description the article named before ("وزير
+   الداخلية", "مصدر قضائي مصري"); a verb without a subject ("وأضاف", "وتابعت") refers back to
+   the last speaker or to a person who just opened a sentence. The verb and the speaker must agree
+   in gender where their forms show it ("قالت" is not said by "الوزير"). No verb, or no agreeing
+   antecedent, no speaker: the quote is left unattributed rather than guessed.
 
 Names and titles in marks (عملية “عاصفة الحزم”, صحيفة “ديلي نيوز”) are not quotes.
 """
