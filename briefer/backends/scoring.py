@@ -8,12 +8,16 @@
 
 Cost, per article of ~20 sentences: terms come from a cache keyed by the whitespace-separated
 chunk ("والحكومة،"): the same words recur across articles, so normalising and stemming happen
-once per distinct chunk, not once per occurrence. Centrality looks its weights up by a term's
-count in the article (no per-term dictionaries). Penalties are computed lazily: the base score
-is an upper bound of the final one, and a heap only evaluates the sentences that reach the
-top; each evaluation folds the sentence once, makes two anchored matches, and runs the
-"anywhere" boilerplate patterns only when the text holds one of the words they need
-(extractive_data.boilerplate_cues). No numpy: articles are tens of sentences.
+once per distinct chunk, not once per occurrence. Centrality counts the terms once and then
+makes one pass over each sentence's terms, looking both of a term's weights up by its count
+(no per-term dictionaries). Penalties are computed lazily: the base score is an upper bound of
+the final one, and a heap only evaluates the sentences that reach the top, and no more once
+enough are taken; each evaluation folds the sentence's first words with one translate, makes
+two anchored matches, and folds the whole text for the "anywhere" boilerplate patterns only
+when its terms hold one of the words they need (one search of the joined terms,
+extractive_data.term_cue_pattern). Nothing on this path is cached per word or per chunk except
+the terms, so a first pass over new articles costs little more than the next ones. No numpy:
+articles are tens of sentences.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
+from operator import attrgetter
 from typing import NamedTuple
 
 from briefer.arabic.normalize import light_stem, normalize, tokens
@@ -62,6 +67,7 @@ DEFAULT_WEIGHTS = Weights()
 SHORT_TERMS = 4  # fewer content terms than this: a dateline, byline or fragment
 LONG_TERMS = 45  # more than this: a run-on paragraph rather than a sentence
 _QUESTION_MARKS = ("?", "؟")
+_SENTENCE = attrgetter("sentence")  # a figure's sentence index, read in C
 #: the penalties' anchored patterns span a few words: folding the sentence's head is enough
 HEAD_WORDS = 6
 
@@ -86,10 +92,6 @@ def _chunk_terms(chunk: str) -> tuple[str, ...]:
     return tuple(term for term in map(light_stem, tokens(chunk)) if term not in stop)
 
 
-
-_fold_chunk = lru_cache(maxsize=1 << 16)(normalize)
-
-
 def sentence_terms(text: str) -> list[str]:
     """Content terms in order: normalised, light-stemmed tokens without stop words."""
     return list(chain.from_iterable(map(_chunk_terms, text.split())))
@@ -108,15 +110,17 @@ def base_scores(analysis: Analysis, terms: Sequence[Sequence[str]] | None = None
         return []
     term_lists = article_terms(analysis) if terms is None else terms
     scores = _feature_scores(analysis, term_lists, weights)
-    figures = Counter(f.sentence for f in analysis.figures)
+    # figures.get, not figures[...]: a Counter answers a missing key with a Python-level __missing__
+    figures = Counter(map(_SENTENCE, analysis.figures)) if analysis.figures else {}
     quoted = {q.sentence for q in analysis.quotes if q.attributed}
+    figure_count = figures.get
     for index in figures.keys() | quoted:
         if 0 <= index < len(scores):
-            scores[index] += weights.figures * min(figures[index], 2) / 2 + weights.quote * (index in quoted)
+            scores[index] += (weights.figures * min(figure_count(index, 0), 2) / 2
+                              + weights.quote * (index in quoted))
     # tuple.__new__ skips the NamedTuple's Python-level __new__: one per sentence, hot path
     new = tuple.__new__
-    return [new(ScoredSentence, (index, score, term_list, figures[index] if figures else 0, index in quoted,
-                                 False, False))
+    return [new(ScoredSentence, (index, score, term_list, figure_count(index, 0), index in quoted, False, False))
             for index, (score, term_list) in enumerate(zip(scores, term_lists, strict=True))]
 
 
@@ -154,20 +158,36 @@ def ranked(analysis: Analysis, terms: Sequence[Sequence[str]] | None = None,
 def rank_lazily(candidates: Iterable[ScoredSentence], analysis: Analysis, weights: Weights = DEFAULT_WEIGHTS,
                 penalised: dict[int, ScoredSentence] | None = None) -> Iterator[ScoredSentence]:
     """Candidates (base scores) best first after penalties, evaluating penalties only for the
-    ones that reach the top. `penalised` caches final scores across several rankings."""
+    ones that reach the top. `penalised` caches final scores across several rankings.
+
+    Heap entries are (-score, index, final?, sentence): indexes are unique, so comparisons
+    never reach the last two."""
     cache = {} if penalised is None else penalised
-    heap = []
+    heap = _heap_entries(candidates, cache)
+    heapq.heapify(heap)
+    sentences = analysis.sentences
+    while heap:
+        _, index, final, scored = heapq.heappop(heap)
+        while not final:
+            penalised_scored = cache[index] = _with_penalties(scored, sentences[index].text, weights)
+            if penalised_scored is scored:  # no penalty: the same score, still the best
+                break
+            _, index, final, scored = heapq.heappushpop(
+                heap, (-penalised_scored.score, index, True, penalised_scored))
+        yield scored
+
+
+def _heap_entries(candidates: Iterable[ScoredSentence],
+                  cache: dict[int, ScoredSentence]) -> list[tuple[float, int, bool, ScoredSentence]]:
+    """rank_lazily's heap, unordered: a candidate already penalised enters with its final score."""
+    if not cache:  # a first ranking: every candidate has its base score only
+        return [(-scored.score, scored.index, False, scored) for scored in candidates]
+    entries = []
     for scored in candidates:
         final = cache.get(scored.index)
-        heap.append((-(final or scored).score, scored.index, final is not None, final or scored))
-    heapq.heapify(heap)
-    while heap:
-        _, index, done, scored = heapq.heappop(heap)
-        if done:
-            yield scored
-            continue
-        final = cache[index] = _with_penalties(scored, analysis.sentences[index].text, weights)
-        heapq.heappush(heap, (-final.score, index, True, final))
+        entries.append((-scored.score, scored.index, False, scored) if final is None
+                       else (-final.score, final.index, True, final))
+    return entries
 
 
 def select_diverse(candidates: Iterator[ScoredSentence], count: int,
@@ -175,20 +195,28 @@ def select_diverse(candidates: Iterator[ScoredSentence], count: int,
     """The best `count` sentences, skipping any redundant with one already taken (then filling
     with the skipped ones if the article runs short)."""
     taken: list[ScoredSentence] = []
-    taken_sets: list[frozenset[str]] = []
+    # the taken sentences' non-empty term sets, each with threshold * its size: the shared
+    # terms that make a shorter sentence redundant with it
+    taken_sets: list[tuple[frozenset[str], float]] = []
     skipped: list[ScoredSentence] = []
     threshold = weights.redundancy
-    for candidate in candidates:
-        if len(taken) >= count:
-            break
+    if count <= 0:
+        return taken
+    for candidate in candidates:  # stops at `count` taken: the lazy ranking evaluates no more
         terms = frozenset(candidate.terms)
-        # redundant() inlined: this loop runs for every sentence taken, in every article
-        size = len(terms)
-        if size and any(len(terms & other) >= threshold * min(size, len(other)) for other in taken_sets if other):
-            skipped.append(candidate)
+        needed = threshold * len(terms)
+        # redundant() inlined, as a loop rather than any(generator): this runs for every
+        # sentence taken, in every article
+        for other, other_needed in taken_sets if terms else ():
+            if len(terms & other) >= (needed if needed < other_needed else other_needed):
+                skipped.append(candidate)
+                break
         else:
             taken.append(candidate)
-            taken_sets.append(terms)
+            if terms:
+                taken_sets.append((terms, needed))
+            if len(taken) >= count:
+                break
     return taken + skipped[: max(0, count - len(taken))]
 
 
@@ -205,10 +233,11 @@ def is_boilerplate(text: str) -> bool:
 
 
 def _with_penalties(scored: ScoredSentence, text: str, weights: Weights) -> ScoredSentence:
-    is_boilerplate, opens_dangling = _penalty_flags(text, scored.terms)
+    head = _folded_head(text)
+    is_boilerplate = _is_boilerplate(text, head, scored.terms)
     # a saying verb with no subject is fine when the quote layer knows the speaker: the bullet
-    # writer names them
-    is_dangling = opens_dangling and not scored.attributed_quote
+    # writer names them (so the opener need not even be looked at)
+    is_dangling = not scored.attributed_quote and data.dangling_opener().match(head) is not None
     is_question = text.rstrip().endswith(_QUESTION_MARKS)
     penalty = (weights.boilerplate * is_boilerplate + weights.dangling * is_dangling
                + weights.question * is_question)
@@ -219,27 +248,40 @@ def _with_penalties(scored: ScoredSentence, text: str, weights: Weights) -> Scor
 
 
 def _penalty_flags(text: str, terms: Sequence[str]) -> tuple[bool, bool]:
-    """(boilerplate, opens with a dangling reference) for raw sentence text and its terms.
+    """(boilerplate, opens with a dangling reference) for raw sentence text and its terms."""
+    head = _folded_head(text)
+    return _is_boilerplate(text, head, terms), data.dangling_opener().match(head) is not None
 
-    The anchored patterns span a few words: they see the first HEAD_WORDS chunks, each folded
-    once per distinct chunk and joined by single spaces (their \\s matches any run of spaces;
-    a hashtag-only line is matched to its end, so it is taken whole). The "anywhere" patterns
-    run only when the terms hold a word they need."""
+
+def _folded_head(text: str) -> str:
+    """What the anchored patterns see. They span a few words: the first HEAD_WORDS chunks,
+    folded and joined by single spaces (their \\s matches any run of spaces; a hashtag-only line
+    is matched to its end, so it is taken whole). One translate of the joined chunks: folding
+    maps character by character and a space to itself, so this is each chunk folded and joined,
+    without a per-chunk cache that a first pass over new articles would mostly miss."""
     chunks = text.split() if "#" in text else text.split(maxsplit=HEAD_WORDS)[:HEAD_WORDS]
-    head = " ".join(map(_fold_chunk, chunks))
-    boilerplate = data.boilerplate_at_start().match(head) is not None or (
+    return normalize(" ".join(chunks))
+
+
+def _is_boilerplate(text: str, head: str, terms: Sequence[str]) -> bool:
+    """The "anywhere" patterns fold and search the whole text only when the terms hold a word
+    they need."""
+    return data.boilerplate_at_start().match(head) is not None or (
         data.terms_have_boilerplate_cue(terms) and data.is_boilerplate(normalize(text)))
-    return boilerplate, data.dangling_opener().match(head) is not None
 
 
 @lru_cache(maxsize=4096)
-def _count_weights(total: int, most: int) -> tuple[tuple[float, ...], tuple[float, ...]]:
-    """By a term's count in an article of `total` sentences (0 to `most`): its idf squared (idf
-    from the count, capped at the number of sentences; a sentence's norm term) and its share of
-    the sentence . article dot product (idf squared times the count). The same few pairs of
-    (sentences, highest count) come back article after article."""
-    idf_squared = (0.0, *(math.log(1 + total / min(c, total)) ** 2 for c in range(1, most + 1)))
-    return idf_squared, tuple(c * w for c, w in enumerate(idf_squared))
+def _count_weights(total: int, most: int) -> tuple[complex, ...]:
+    """By a term's count in an article of `total` sentences (0 to `most`), both of its weights
+    in one complex number: the real part is its idf squared (idf from the count, capped at the
+    number of sentences; a sentence's norm term), the imaginary part its share of the sentence
+    . article dot product (idf squared times the count). The same few pairs of (sentences,
+    highest count) come back article after article."""
+    weights = [0j]
+    for count in range(1, most + 1):
+        idf_squared = math.log(1 + total / min(count, total)) ** 2
+        weights.append(complex(idf_squared, count * idf_squared))
+    return tuple(weights)
 
 
 def _centrality(term_lists: Sequence[Sequence[str]]) -> list[float]:
@@ -248,16 +290,19 @@ def _centrality(term_lists: Sequence[Sequence[str]]) -> list[float]:
     A centroid rather than a sentence graph: linear in the article, and on news it ranks
     sentences much as LexRank does. Both weights of a term depend only on its count in the
     article (its document frequency stands in for that count: in news a term rarely repeats
-    inside one sentence), so they are looked up by count in two short lists instead of
-    building per-term dictionaries; the article's own norm is the same for every sentence
-    and cancels in the scaling.
+    inside one sentence), so they are looked up by count in one short list instead of building
+    per-term dictionaries. Held as one complex number, they are summed by a single pass over
+    the sentence's terms: complex addition adds the two parts apart and in order, so each part
+    is the plain float sum of its weights. The article's own norm is the same for every
+    sentence and cancels in the scaling.
     """
     count = Counter(chain.from_iterable(term_lists))
-    idf_squared, dot_weight = _count_weights(len(term_lists), max(count.values(), default=0))
-    cosines = []
-    for term_list in term_lists:
-        counts = list(map(count.__getitem__, term_list))
-        norm = sum(map(idf_squared.__getitem__, counts))
-        cosines.append(sum(map(dot_weight.__getitem__, counts)) / math.sqrt(norm) if norm else 0.0)
+    total = len(term_lists)
+    # a table up to at least `total`: fewer distinct (sentences, highest count) pairs to work out
+    weight = _count_weights(total, max(total, max(count.values(), default=0))).__getitem__
+    term_count = count.__getitem__
+    sums = [sum(map(weight, map(term_count, term_list))) for term_list in term_lists]  # norm + dot * 1j
+    cosines = [norm_and_dot.imag / math.sqrt(norm_and_dot.real) if norm_and_dot.real else 0.0
+               for norm_and_dot in sums]
     best = max(cosines, default=0.0) or 1.0
     return [c / best for c in cosines]
