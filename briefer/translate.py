@@ -196,10 +196,17 @@ class Lexicon:
     nouns: dict[str, str] = field(default_factory=dict)  # what a number counts, English plural
     descriptors: dict[str, str] = field(default_factory=dict)  # adjectives after a source or official
     particles: dict[str, str] = field(default_factory=dict)  # joined preposition after a title -> English
+    # definite nouns a title governs in the construct state (إضافة), read only right after such a
+    # title, indexed as by_first: a minister's portfolio ("وزير الصحة": Minister of Health) and
+    # any other title's institution ("مدير المستشفى": Director of the hospital)
+    portfolios: dict[str, tuple[tuple[tuple[str, ...], Entry], ...]] = field(default_factory=dict)
+    genitives: dict[str, tuple[tuple[tuple[str, ...], Entry], ...]] = field(default_factory=dict)
 
 
 #: categories kept out of the phrase table (see Lexicon); "letter" is the romanisation table
 _WORD_TABLES = {"noun": "nouns", "descriptor": "descriptors", "particle": "particles", "letter": "letters"}
+#: categories of multi-word tables kept out of the phrase table, read only after a title
+_GENITIVE_TABLES = {"portfolio": "portfolios", "genitive": "genitives"}
 
 
 @cache
@@ -208,6 +215,7 @@ def lexicon() -> Lexicon:
     text = resources.files("briefer").joinpath("data/en_lexicon.tsv").read_text(encoding="utf-8")
     phrases: dict[tuple[str, ...], Entry] = {}
     tables: dict[str, dict[str, str]] = {name: {} for name in _WORD_TABLES.values()}
+    governed: dict[str, dict[tuple[str, ...], Entry]] = {name: {} for name in _GENITIVE_TABLES}
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -219,6 +227,8 @@ def lexicon() -> Lexicon:
             tables["letters"][arabic] = english
         elif category in _WORD_TABLES:
             tables[_WORD_TABLES[category]].setdefault(_fold(arabic), english)
+        elif category in _GENITIVE_TABLES:
+            governed[category].setdefault(tuple(_fold(w) for w in _words(arabic)), Entry(category, english))
         else:
             # first entry wins, so a word listed as a country is not re-read as an adjective
             phrases.setdefault(tuple(_fold(w) for w in _words(arabic)), Entry(category, english))
@@ -226,7 +236,8 @@ def lexicon() -> Lexicon:
         if entry.category == "adjective" and len(key) == 1 and key[0].startswith("ال"):
             tables["descriptors"].setdefault(key[0][2:], entry.english)
     return Lexicon(phrases, tables["letters"], max(len(key) for key in phrases), _index_by_first_word(phrases),
-                   tables["nouns"], tables["descriptors"], tables["particles"])
+                   tables["nouns"], tables["descriptors"], tables["particles"],
+                   _index_by_first_word(governed["portfolio"]), _index_by_first_word(governed["genitive"]))
 
 
 def _index_by_first_word(phrases: dict[tuple[str, ...], Entry]) -> dict[str, tuple[tuple[tuple[str, ...], Entry], ...]]:
@@ -797,6 +808,10 @@ def english_phrase(text: str, romanize: bool = True, keep_arabic: bool = False) 
         if descriptor:
             pieces.append(_Piece("descriptor", descriptor, i))
             i += 1
+        elif match and match.entry.category == "title":
+            plain = _Piece("title", _matched_english(tokens[i], match, after_title), i)
+            piece, i = _title_piece(text, tokens, i, match, plain, keep_arabic)
+            pieces.append(piece)
         elif match:
             pieces.append(_Piece(match.entry.category, _matched_english(tokens[i], match, after_title), i))
             i += match.length
@@ -807,7 +822,26 @@ def english_phrase(text: str, romanize: bool = True, keep_arabic: bool = False) 
         else:
             pieces.append(_Piece("name", romanized(tokens[i].text), i))
             i += 1
-    return " ".join(piece.english for piece in _title_order(pieces))
+    return _joined(_title_order(pieces), tokens)
+
+
+def _joined(pieces: list[_Piece], tokens: Sequence[Token]) -> str:
+    """The pieces' English; a comma after a title with its genitive when a name or another title
+    follows: "Director of the hospital, Dr. ⁨هشام النوبي⁩"."""
+    words = []
+    for piece, following in zip(pieces, [*pieces[1:], None], strict=True):
+        apposed = piece.category == _GOVERNING and following is not None and _is_apposed(following, tokens)
+        words.append(piece.english + ("," if apposed else ""))
+    return " ".join(words)
+
+
+def _is_apposed(piece: _Piece, tokens: Sequence[Token]) -> bool:
+    """A title, a person, or words no list knows that open with a name rather than a preposition
+    ("في", "بالاتحاد", "لكرة القدم": those go on with the phrase before them)."""
+    if piece.category in ("title", "person"):
+        return True
+    first = tokens[piece.first]
+    return piece.category == "name" and bool(_ARABIC_WORD.match(first.text)) and not _opens_joined_genitive(first)
 
 
 def _matched_english(token: Token, match: Match, after_title: bool) -> str:
@@ -836,6 +870,215 @@ def _append_unknown(pieces: list[_Piece], tokens: Sequence[Token], i: int, after
     return end
 
 
+# ------------------------------------------------------------------ a title and its genitive
+
+
+#: the category of a title read with the noun phrase it governs ("Director of the hospital")
+_GOVERNING = "governing title"
+#: listed phrases that may end a genitive noun phrase: "رئيس مصر" is head of Egypt
+_GENITIVE_NAMES = frozenset({"country", "city", "org", "place"})
+#: English titles that end in their own preposition take no "of": "spokesperson for", "head of"
+_OWN_PREPOSITIONS = frozenset({"of", "for", "from", "at", "to", "on", "in", "about"})
+#: indefinite words a construct chain may open with before its definite noun ("برنامج التحصين")
+_MAX_CHAIN_OPENING = 3
+
+
+class _Genitive(NamedTuple):
+    end: int  # the token after the noun phrase and the title's nationality after it
+    english: str
+    title_adjectives: tuple[str, ...] = ()  # "وزيرة الصحة الفرنسية": the minister is French
+
+
+def _title_piece(
+    text: str, tokens: Sequence[Token], i: int, match: Match, plain: _Piece, keep_arabic: bool
+) -> tuple[_Piece, int]:
+    """A title at token i, with the definite noun phrase it governs when it is in the construct
+    state (إضافة): "وزيرة الاقتصاد والتخطيط" is Minister of Economy and Planning. A listed title
+    phrase that already holds a genitive ("وزير الاقتصاد") is read again from its shorter title
+    when a coordinated noun follows it ("والتخطيط"); returns the piece (``plain`` without a
+    genitive) and the next token."""
+    long_end = i + match.length
+    for title in _title_readings(tokens, i, match):
+        end = i + title.length
+        if _is_definite(tokens[end - 1].folded):
+            continue  # "الأمين العام", "وزير الخارجية": a definite word governs no genitive
+        genitive = _genitive_at(text, tokens, end, tokens[i].folded, title.entry.english, keep_arabic)
+        coordinated_on = genitive is not None and genitive.end > long_end and _coordinated(tokens[long_end].folded)
+        if genitive is not None and (title is match or coordinated_on):
+            english = _governing_english(title.entry.english, genitive.english)
+            if genitive.title_adjectives:
+                english = _modified(english, list(reversed(genitive.title_adjectives)))
+            return _Piece(_GOVERNING, english, i), genitive.end
+    return plain, long_end
+
+
+def _title_readings(tokens: Sequence[Token], i: int, match: Match) -> list[Match]:
+    """The title phrase matched, then the longest title inside it ("وزير" of "وزير الاقتصاد")."""
+    readings = [match]
+    if match.length > 1:
+        shorter = _match_at(tokens[: i + match.length - 1], i)
+        if shorter is not None and shorter.entry.category == "title":
+            readings.append(shorter)
+    return readings
+
+
+def _governing_english(title: str, genitive: str) -> str:
+    """"Minister" + "Health": "Minister of Health"; the construct state makes its head definite,
+    so "a statement" becomes "the statement of ..."; "head of" already has its preposition."""
+    if title.rsplit(" ", 1)[-1] in _OWN_PREPOSITIONS:
+        return f"{title} {genitive}"
+    article, _, noun = title.partition(" ")
+    if article in ("a", "an") and noun:
+        title = f"the {noun}"
+    return f"{title} of {genitive}"
+
+
+def _coordinated(folded: str) -> bool:
+    """و joined to a definite noun: "والتخطيط" (and planning)."""
+    return folded.startswith("و") and _is_definite(folded[1:])
+
+
+def _genitive_at(
+    text: str, tokens: Sequence[Token], k: int, head: str, title: str, keep_arabic: bool
+) -> _Genitive | None:
+    """The definite noun phrase a title governs, from token k, in English; None when there is none.
+
+    It is a construct chain: up to three indefinite nouns, a definite one ("برنامج التحصين"), nouns
+    coordinated by و ("الاقتصاد والتخطيط"), then adjectives of its own ("القوات المسلحة الإيرانية").
+    It ends at a comma, a number, a listed title or person ("الدكتور"), an indefinite word after
+    its definite noun (a name: "المركز أحمد جمعة") or a nationality that describes the title
+    (_describes_title). Listed nouns are said in English; a phrase with any unknown word stays as
+    written in one isolate (only with ``keep_arabic``), never half translated."""
+    if k >= len(tokens) or _opens_joined_genitive(tokens[k]):
+        return None  # "الأمين العام لهيئة ...": the joined preposition's reading (_append_unknown)
+    minister = title.rsplit(" ", 1)[-1].lower() == "minister"
+    items: list[str | None] = []
+    j, definite = k, False
+    while j < len(tokens) and not (j > k and _comma_between(text, tokens[j - 1], tokens[j])):
+        word = tokens[j].folded
+        coordinated = j > k and definite and _coordinated_at(tokens, j, minister)
+        if not _is_arabic_word(tokens[j]) or (definite and not coordinated and not _is_definite(word)):
+            break
+        if definite and not coordinated and _adjective_at(tokens, j)[0]:
+            break  # "الجامعة السعودية": the Saudi university, not the university of Saudi Arabia
+        known = _governed_match(tokens, j, minister, coordinated)
+        if known is not None:
+            # a listed noun right after another is a word of an unlisted phrase ("الشؤون البلدية")
+            items.append(known.entry.english if coordinated or not items else None)
+            j, definite = j + known.length, True
+            continue
+        if _match_at(tokens, j) is not None:
+            break  # a title or a person: the chain is over
+        if not definite and (_descriptor_english(word) or j - k >= _MAX_CHAIN_OPENING):
+            return None  # "مسؤول أمريكي": an adjective, not a construct chain
+        items.append(None)
+        j, definite = j + 1, definite or _is_definite(word)
+    if not definite:
+        return None
+    end, modifiers = _genitive_modifiers(tokens, j, head, title)
+    if None in modifiers:
+        items.append(None)  # an adjective no list knows: the phrase stays as written
+    genitive = _genitive_english(tokens[k:end], items, [m for m in modifiers if m is not None], keep_arabic, end)
+    if genitive is None:
+        return None
+    after, title_adjectives = _title_nationalities(tokens, end, head, title)
+    return genitive._replace(end=after, title_adjectives=title_adjectives)
+
+
+def _coordinated_at(tokens: Sequence[Token], j: int, minister: bool) -> bool:
+    """و joined to a definite noun, or to a listed one too short to tell ("والري": and irrigation)."""
+    return _coordinated(tokens[j].folded) or (
+        tokens[j].folded.startswith("و") and _governed_match(tokens, j, minister, coordinated=True) is not None
+    )
+
+
+def _opens_joined_genitive(token: Token) -> bool:
+    return token.text[0] in lexicon().particles and _opens_with_preposition(token.folded)
+
+
+def _comma_between(text: str, before: Token, after: Token) -> bool:
+    return any(mark in _gap(text, before, after) for mark in "،,؛;:")
+
+
+def _governed_match(tokens: Sequence[Token], j: int, minister: bool, coordinated: bool) -> Match | None:
+    """A listed noun a title governs at token j: a portfolio after a minister, an institution, a
+    country or organisation; after و (``coordinated``) the و is skipped."""
+    skip = 1 if coordinated else 0
+    word = tokens[j].folded[skip:]
+    tables = (lexicon().portfolios, lexicon().genitives) if minister else (lexicon().genitives,)
+    for table in tables:
+        for rest, entry in table.get(word, ()):
+            if j + len(rest) < len(tokens) and all(tokens[j + 1 + n].folded == w for n, w in enumerate(rest)):
+                return Match(len(rest) + 1, entry, skip)
+    name = _match_at(tokens, j, _GENITIVE_NAMES)
+    return name if name is not None and name.skip == skip else None
+
+
+def _genitive_modifiers(tokens: Sequence[Token], j: int, head: str, title: str) -> tuple[int, list[str | None]]:
+    """(next token, English adjectives) of the definite adjectives after a genitive that describe
+    it, not the title: "المستشفى الميداني" (the field hospital); None for a definite word no list
+    knows ("الجامعة السعودية الإلكترونية")."""
+    modifiers: list[str | None] = []
+    while j < len(tokens) and _is_arabic_word(tokens[j]) and _is_definite(tokens[j].folded):
+        english, length, nationality = _adjective_at(tokens, j)
+        if nationality and _describes_title(tokens[j].folded, head, title):
+            break
+        if not english and _match_at(tokens, j) is not None:
+            break  # a title or a person
+        modifiers.append(english or None)
+        j += length
+    return j, modifiers
+
+
+def _title_nationalities(tokens: Sequence[Token], j: int, head: str, title: str) -> tuple[int, tuple[str, ...]]:
+    """(next token, English) of the nationalities from token j that describe the title (a country's
+    name read as one would otherwise be read as the country: "وزيرة الصحة السعودية")."""
+    found: list[str] = []
+    while j < len(tokens) and _is_arabic_word(tokens[j]) and _is_definite(tokens[j].folded):
+        english, length, nationality = _adjective_at(tokens, j)
+        if not (nationality and _describes_title(tokens[j].folded, head, title)):
+            break
+        found.append(english)
+        j += length
+    return j, tuple(found)
+
+
+def _adjective_at(tokens: Sequence[Token], j: int) -> tuple[str, int, bool]:
+    """(English, tokens, whether a nationality) of an adjective at token j, or ("", 1, False): a
+    listed nationality ("الكوري الجنوبي"), a country's name read as one ("السعودية"), a descriptor."""
+    match = _match_at(tokens, j)
+    if match is not None and match.skip == 0 and match.entry.category == "adjective":
+        return match.entry.english, match.length, True
+    descriptor = _descriptor_english(tokens[j].folded)
+    country = match is not None and match.length == 1 and match.entry.category == "country"
+    return descriptor, 1, bool(descriptor) and country
+
+
+def _describes_title(adjective: str, head: str, title: str) -> bool:
+    """Whether a nationality after the genitive describes the title: it agrees with it in gender
+    ("وزيرة الصحة الفرنسية": the French minister). A title with its own preposition leaves it to
+    the genitive ("المتحدث باسم الخارجية الروسية": the Russian Foreign Ministry's spokesperson)."""
+    if title.rsplit(" ", 1)[-1] in _OWN_PREPOSITIONS:
+        return False
+    return adjective.endswith("ه") == head.endswith("ه")
+
+
+def _genitive_english(
+    tokens: Sequence[Token], items: list[str | None], modifiers: list[str], keep_arabic: bool, end: int
+) -> _Genitive | None:
+    """The genitive ending at token ``end``: its listed nouns (``items``, None for an unknown word)
+    joined by "and", its adjectives before the last; else its words (``tokens``, adjectives
+    included: which noun one describes is not known) as written."""
+    if all(item is not None for item in items):
+        known = [item for item in items if item is not None]
+        last = _modified(known[-1], list(reversed(modifiers))) if modifiers else known[-1]
+        english = last if len(known) == 1 else f"{', '.join(known[:-1])} and {last}"
+        return _Genitive(end, english)
+    if not keep_arabic:
+        return None
+    return _Genitive(end, _FSI + " ".join(t.text for t in tokens) + _PDI)
+
+
 def _descriptor_english(folded: str) -> str:
     """An adjective that may follow a source, official or title ("دبلوماسي", "مطلعة", "أمنيون",
     "أمريكي"), definite or not, in English; "" for any other word."""
@@ -851,7 +1094,7 @@ def _title_order(pieces: list[_Piece]) -> list[_Piece]:
     i = 0
     while i < len(pieces):
         end = i + 1
-        if pieces[i].category == "title":
+        if pieces[i].category in (_GOVERNING, "title"):
             while end < len(pieces) and pieces[end].category in _MODIFIERS:
                 end += 1
         modifiers = [piece.english for piece in reversed(pieces[i + 1 : end])]

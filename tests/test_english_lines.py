@@ -119,3 +119,71 @@ def test_two_quotes_of_one_speaker_in_a_bullet_make_one_counted_line():
     assert line.count("by ") == 1 and line.startswith("Quotes (Arabic, not translated) by ")
     _, actions = verify_bullets(analysis, bullets_en, "repair,replace")
     assert [a.action for a in actions] == ["kept"]
+
+
+# ------------------------------------------------------------------ a title with a genitive (إضافة)
+
+
+@pytest.mark.parametrize(("arabic", "english"), [
+    # the nationality describes the title and goes first; the portfolios after "of", joined by "and"
+    ("وزيرة الاقتصاد والتخطيط التونسية", "Tunisian Minister of Economy and Planning"),
+    # a listed title phrase holding a genitive is read again when a coordinated noun follows it
+    ("وزير الاقتصاد والتخطيط", "Minister of Economy and Planning"),
+    ("وزير الاقتصاد", "Economy Minister"),  # as listed
+    ("وزير الخارجية العراقي", "Iraqi Foreign Minister"),  # as before
+    ("مدير المستشفى الدكتور هشام النوبي", f"Director of the hospital, Dr. {FSI}هشام النوبي{PDI}"),
+    ("المتحدث باسم القوات المسلحة العميد خالد الرواشدة",
+     f"spokesperson for the Armed Forces, Brigadier General {FSI}خالد الرواشدة{PDI}"),
+    # a construct chain no list knows stays as written, whole, after "of"
+    ("مدير برنامج التحصين الموسع", f"Director of {FSI}برنامج التحصين الموسع{PDI}"),
+    ("وزير الزراعة والصيد البحري", f"Minister of {FSI}الزراعة والصيد البحري{PDI}"),  # never half translated
+    # an adjective that does not agree with the title describes the genitive
+    ("المتحدث باسم القوات المسلحة الإيرانية", "spokesperson for the Iranian Armed Forces"),
+    ("مدير المستشفى الميداني", "Director of the field hospital"),
+    ("وزيرة الصحة السعودية", "Saudi Minister of Health"),  # السعودية is also the country's name
+    ("مدير الجامعة السعودية", "Director of the Saudi university"),
+    ("وزير الموارد المائية والري المصري", "Egyptian Minister of Water Resources and Irrigation"),
+    # the construct state makes its head definite
+    ("بيان النيابة", "the statement of the prosecution"),
+    # a name right after the genitive ends it
+    ("مدير المركز أحمد جمعة", f"Director of the centre, {FSI}أحمد جمعة{PDI}"),
+    ("رئيس مصر", "head of Egypt"),
+])
+def test_a_title_in_the_construct_state_reads_title_of_genitive(arabic, english):
+    assert english_phrase(arabic, keep_arabic=True) == english
+
+
+@pytest.mark.parametrize(("arabic", "english"), [
+    ("الأمين العام لمجلس التعاون", "Secretary-General of the Gulf Cooperation Council"),  # a definite title
+    ("مسؤول أمريكي كبير", "a senior US official"),  # an indefinite adjective, not a genitive
+    ("مدير مساعد", f"Director {FSI}مساعد{PDI}"),  # no definite noun: no construct chain
+    ("وزير التربية والتعليم في مصر", f"Minister of Education {FSI}في{PDI} Egypt"),  # no comma before a preposition
+])
+def test_no_genitive_where_the_title_governs_none(arabic, english):
+    assert english_phrase(arabic, keep_arabic=True) == english
+
+
+def test_genitive_words_are_read_only_after_a_title():
+    assert english_phrase("الصحة", keep_arabic=True) == f"{FSI}الصحة{PDI}"
+    assert ("الصحه",) not in lexicon().phrases and "الصحه" in lexicon().portfolios
+    # a portfolio is a minister's: after another title the word is unknown
+    assert english_phrase("مدير الصحة", keep_arabic=True) == f"Director of {FSI}الصحة{PDI}"
+
+
+def test_without_keep_arabic_an_unknown_genitive_makes_the_phrase_unknown():
+    assert english_phrase("مدير المستشفى", romanize=False) == "Director of the hospital"
+    assert english_phrase("مدير برنامج التحصين الموسع", romanize=False) == ""
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("وقالت وزيرة الاقتصاد والتخطيط التونسية إن «النمو بلغ 2.5% هذا العام».",
+     "Quote (Arabic, not translated) by Tunisian Minister of Economy and Planning"),
+    ("وقال مدير المستشفى الدكتور هشام النوبي إن «40 مريضا غادروا المستشفى».",
+     f"Quote (Arabic, not translated) by Director of the hospital, Dr. {FSI}هشام النوبي{PDI}"),
+])
+def test_a_speaker_with_a_genitive_passes_the_guard(text, line):
+    analysis = analyze(Article(id="g1", text=text))
+    _, bullets_en, _ = english_side(analysis, (Bullet("ar", text, sources=(0,)),))
+    assert [b.text for b in bullets_en] == [line]
+    _, verdicts = verify_bullets(analysis, bullets_en, "repair,replace")
+    assert [v.action for v in verdicts] == ["kept"]
