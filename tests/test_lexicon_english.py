@@ -123,10 +123,10 @@ OTHER_WORDS = ["أعلنت", "الحكومة", "أن", "في", "يوم", "الأ
 
 def _scanned_match(tokens, i, categories=None):
     """The lookup as first written: every length, longest first, every clitic variant of the first word."""
-    from briefer import translate
-    from briefer.translate import Match, _first_word_variants, _fold
+    from briefer.translate import Match, words
+    from briefer.translate.words import _first_word_variants, _fold
 
-    lex = translate.lexicon()
+    lex = words.lexicon()  # looked up where _match_at looks it up: the tiny_lexicon fixture patches it there
     for length in range(min(lex.longest, len(tokens) - i), 0, -1):
         rest = tuple(_fold(t.text) for t in tokens[i + 1 : i + length])
         for skip, first in _first_word_variants(tokens[i].text):
@@ -145,7 +145,8 @@ words_with_clitics = st.tuples(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(words_with_clitics, min_size=1, max_size=12).map(" ".join))
 def test_indexed_lookup_finds_what_a_scan_of_every_length_finds(text):
-    from briefer.translate import NAME_CATEGORIES, _match_at, _tokens
+    from briefer.translate import NAME_CATEGORIES
+    from briefer.translate.words import _match_at, _tokens
 
     tokens = _tokens(text)
     for categories in (None, NAME_CATEGORIES, frozenset({"approx", "month"})):
@@ -168,7 +169,9 @@ QUOTE_PIECES = ["وقال الوزير", "«الحملة تشمل 15 محافظ�
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(QUOTE_PIECES), max_size=15).map(lambda parts: "".join(p + " " * (len(p) % 2) for p in parts)))
 def test_dropping_quoted_tokens_equals_tokenising_the_text_with_quotes_blanked(text):
-    from briefer.translate import _outside_quotes, _tokens, quote_spans
+    from briefer.translate import quote_spans
+    from briefer.translate.side import _outside_quotes
+    from briefer.translate.words import _tokens
 
     kept = [(t.text, t.start, t.end) for t in _outside_quotes(_tokens(text), quote_spans(text))]
     assert kept == [(t.text, t.start, t.end) for t in _tokens(_blank_quotes(text))]
@@ -181,17 +184,18 @@ def test_dropping_quoted_tokens_equals_tokenising_the_text_with_quotes_blanked(t
 def test_entity_occurrences_are_the_non_overlapping_literal_matches(needle, text):
     import regex
 
-    from briefer.translate import _occurrences
+    from briefer.translate.names import _occurrences
 
     assert _occurrences(needle, text) == [m.start() for m in regex.finditer(regex.escape(needle), text)]
 
 
 def test_english_side_tokenises_the_headline_and_each_bullet_once(monkeypatch):
-    from briefer import translate
+    from briefer.translate import names, side, words
 
     calls = []
-    tokens = translate._tokens
-    monkeypatch.setattr(translate, "_tokens", lambda text: calls.append(text) or tokens(text))
+    tokens = words._tokens
+    for module in (side, names):  # the modules whose functions english_side calls tokenise
+        monkeypatch.setattr(module, "_tokens", lambda text: calls.append(text) or tokens(text))
     analysis = _analysis()
     bullets_ar = [Bullet("ar", s.text, sources=(s.index,)) for s in analysis.sentences]
     headline, bullets, _ = english_side(analysis, bullets_ar)
@@ -202,21 +206,21 @@ def test_english_side_tokenises_the_headline_and_each_bullet_once(monkeypatch):
 @pytest.fixture
 def tiny_lexicon(monkeypatch):
     """A two-entry lexicon where a word and the same word without its clitic open different phrases."""
-    from briefer import translate
+    from briefer.translate import Entry, Lexicon, words
 
     phrases = {
-        ("وزير",): translate.Entry("title", "minister"),
-        ("زير", "الماء"): translate.Entry("word", "water jar"),  # 'و' + 'زير الماء' reads as 'and the water jar'
+        ("وزير",): Entry("title", "minister"),
+        ("زير", "الماء"): Entry("word", "water jar"),  # 'و' + 'زير الماء' reads as 'and the water jar'
     }
-    small = translate.Lexicon(phrases, {}, 2, translate._index_by_first_word(phrases))
-    monkeypatch.setattr(translate, "lexicon", lambda: small)
-    translate._phrases_opened_by.cache_clear()
+    small = Lexicon(phrases, {}, 2, words._index_by_first_word(phrases))
+    monkeypatch.setattr(words, "lexicon", lambda: small)
+    words._phrases_opened_by.cache_clear()
     yield small
-    translate._phrases_opened_by.cache_clear()  # forget the tiny lexicon's answers
+    words._phrases_opened_by.cache_clear()  # forget the tiny lexicon's answers
 
 
 def test_longer_phrase_wins_over_the_word_as_written(tiny_lexicon):
-    from briefer.translate import _match_at, _tokens
+    from briefer.translate.words import _match_at, _tokens
 
     tokens = _tokens("وزير الماء")
     found = _match_at(tokens, 0)
@@ -361,7 +365,7 @@ def test_facts_only_counted_nouns_and_units_stay_with_their_number(arabic, engli
 
 
 def test_counted_noun_list_holds_only_what_the_preposition_rule_needs():
-    from briefer.translate import _counted_nouns, _is_accusative
+    from briefer.translate.figures import _counted_nouns, _is_accusative
 
     nouns = _counted_nouns()
     assert len(nouns) > 50

@@ -14,7 +14,7 @@ English quotes are translations, so they cannot be verbatim: an English bullet's
 map to a source quote, decided by provenance plus figures (a quote of the article inside the
 bullet's source sentences whose figures include every figure of the translated span). The bullet
 is marked ``translated=True`` so renderers can label the quote as a translation. (The masking map
-of translate.py is not used: it only exists for model translations, this rule holds for every
+of briefer/translate/ is not used: it only exists for model translations, this rule holds for every
 engine that writes English.)
 
 A bullet with problems goes through the policy (``verify_policy``, in order): ``repair`` puts back

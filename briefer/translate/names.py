@@ -1,0 +1,449 @@
+"""Quotations, names and titles: the quoted spans of a text (quote_spans), the places,
+organisations and entities it names (name_spans), and a name or title phrase in English
+(english_phrase): 'title + nationality' in English order, a title with the genitive it governs,
+descriptors after a source or official, and names no list knows romanized or kept as written."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+import regex
+
+from briefer.translate.figures import (
+    _FSI,
+    _PDI,
+    Span,
+    _gap,
+    _is_arabic_word,
+    _is_definite,
+    _listed_forms,
+    _opens_with_preposition,
+)
+from briefer.translate.words import (
+    _ARABIC_WORD,
+    _WORD_CACHE_SIZE,
+    NAME_CATEGORIES,
+    Match,
+    Token,
+    _match_at,
+    _tokens,
+    lexicon,
+)
+from briefer.types import Analysis
+
+_QUOTED = regex.compile(r"«([^»]+)»|“([^”]+)”|\"([^\"]+)\"|``([^`']+)''")
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    start: int  # the span with its quotation marks
+    end: int
+    inner_start: int
+    inner_end: int
+
+
+def quote_spans(text: str) -> list[QuoteSpan]:
+    spans = []
+    for match in _QUOTED.finditer(text):
+        group = next(g for g in range(1, 5) if match.group(g) is not None)
+        spans.append(QuoteSpan(match.start(), match.end(), match.start(group), match.end(group)))
+    return spans
+
+
+def name_spans(text: str, analysis: Analysis | None) -> list[Span]:
+    """Places and organisations the lexicon knows, and the facts layer's named entities."""
+    return _name_spans_in(text, _tokens(text), analysis)
+
+
+def _name_spans_in(text: str, tokens: Sequence[Token], analysis: Analysis | None) -> list[Span]:
+    spans = _lexicon_name_spans_in(tokens)
+    if analysis is not None:
+        for entity in analysis.entities:
+            if entity.kind in {"person", "org", "place"} and len(entity.text) > 2:
+                spans += [
+                    Span(start, start + len(entity.text), english_phrase(entity.text, romanize=False), "name")
+                    for start in _occurrences(entity.text, text)
+                ]
+    return spans
+
+
+def _occurrences(needle: str, text: str) -> list[int]:
+    """Starts of the non-overlapping occurrences, left to right (a plain find: no regex to build)."""
+    starts, start = [], text.find(needle)
+    while start >= 0:
+        starts.append(start)
+        start = text.find(needle, start + len(needle))
+    return starts
+
+
+def _lexicon_name_spans_in(tokens: Sequence[Token]) -> list[Span]:
+    spans, i = [], 0
+    while i < len(tokens):
+        match = _match_at(tokens, i, NAME_CATEGORIES)
+        # only unprefixed mentions: in 'بالعراق' the 'ب' (in) belongs to the sentence, not the name
+        if match and match.skip == 0:
+            end = tokens[i + match.length - 1].end
+            spans.append(Span(tokens[i].start, end, match.entry.english, "name"))
+            i += match.length
+        else:
+            i += 1
+    return spans
+
+
+class _Piece(NamedTuple):
+    category: str
+    english: str
+    first: int  # index of its first token in the phrase
+
+
+#: what an adjective after it describes: "مصدر دبلوماسي" is "a diplomatic source"
+_DESCRIBED = frozenset({"title", "adjective", "descriptor"})
+_MODIFIERS = frozenset({"adjective", "descriptor"})
+
+
+@lru_cache(maxsize=_WORD_CACHE_SIZE)  # speakers and entities recur across bullets and articles
+def english_phrase(text: str, romanize: bool = True, keep_arabic: bool = False) -> str:
+    """A name or title through the lexicon, English word order for 'title + nationality'.
+
+    Words the lexicon does not know are romanised letter by letter (``romanize=True``) or, when
+    False, make the whole phrase unknown (returns "") so the model translates it instead; or, with
+    ``keep_arabic``, stay as written in one isolate.
+    """
+    tokens = _tokens(text)
+    pieces: list[_Piece] = []
+    i = 0
+    while i < len(tokens):
+        after_title = bool(pieces) and pieces[-1].category in _DESCRIBED
+        match = _match_at(tokens, i)
+        descriptor = _descriptor_english(tokens[i].folded) if after_title and (match is None or match.skip) else ""
+        if descriptor:
+            pieces.append(_Piece("descriptor", descriptor, i))
+            i += 1
+        elif match and match.entry.category == "title":
+            plain = _Piece("title", _matched_english(tokens[i], match, after_title), i)
+            piece, i = _title_piece(text, tokens, i, match, plain, keep_arabic)
+            pieces.append(piece)
+        elif match:
+            pieces.append(_Piece(match.entry.category, _matched_english(tokens[i], match, after_title), i))
+            i += match.length
+        elif keep_arabic:
+            i = _append_unknown(pieces, tokens, i, after_title)
+        elif not romanize:
+            return ""
+        else:
+            pieces.append(_Piece("name", romanized(tokens[i].text), i))
+            i += 1
+    return _joined(_title_order(pieces), tokens)
+
+
+def _joined(pieces: list[_Piece], tokens: Sequence[Token]) -> str:
+    """The pieces' English; a comma after a title with its genitive when a name or another title
+    follows: "Director of the hospital, Dr. ⁨هشام النوبي⁩"."""
+    words = []
+    for piece, following in zip(pieces, [*pieces[1:], None], strict=True):
+        apposed = piece.category == _GOVERNING and following is not None and _is_apposed(following, tokens)
+        words.append(piece.english + ("," if apposed else ""))
+    return " ".join(words)
+
+
+def _is_apposed(piece: _Piece, tokens: Sequence[Token]) -> bool:
+    """A title, a person, or words no list knows that open with a name rather than a preposition
+    ("في", "بالاتحاد", "لكرة القدم": those go on with the phrase before them)."""
+    if piece.category in ("title", "person"):
+        return True
+    first = tokens[piece.first]
+    return piece.category == "name" and bool(_ARABIC_WORD.match(first.text)) and not _opens_joined_genitive(first)
+
+
+def _matched_english(token: Token, match: Match, after_title: bool) -> str:
+    """A lexicon phrase's English; after a title, a preposition joined to the phrase is said:
+    "الأمين العام لمجلس التعاون" is the Secretary-General of the Gulf Cooperation Council,
+    "الرئيس التنفيذي للشركة" the chief executive of the company."""
+    particle = lexicon().particles.get(token.text[: match.skip]) if match.skip else None
+    if particle and after_title and match.entry.category not in _MODIFIERS:
+        return f"{particle} {match.entry.english}"
+    return match.entry.english
+
+
+def _append_unknown(pieces: list[_Piece], tokens: Sequence[Token], i: int, after_title: bool) -> int:
+    """Words no list knows, from token i, as written in one isolate; returns the next token.
+
+    A title followed by an unknown name with a joined preposition ("الأمين العام لهيئة ...") is
+    one phrase: the title goes into the isolate with it rather than read "Secretary-General ⁨لهيئة⁩"."""
+    first = i
+    joined = tokens[i].text[0] in lexicon().particles and _opens_with_preposition(tokens[i].folded)
+    if after_title and joined and pieces[-1].category == "title":
+        first = pieces.pop().first
+    end = i + 1
+    while end < len(tokens) and _is_arabic_word(tokens[end]) and not _match_at(tokens, end):
+        end += 1
+    pieces.append(_Piece("name", _FSI + " ".join(t.text for t in tokens[first:end]) + _PDI, first))
+    return end
+
+
+# ------------------------------------------------------------------ a title and its genitive
+
+
+#: the category of a title read with the noun phrase it governs ("Director of the hospital")
+_GOVERNING = "governing title"
+#: listed phrases that may end a genitive noun phrase: "رئيس مصر" is head of Egypt
+_GENITIVE_NAMES = frozenset({"country", "city", "org", "place"})
+#: English titles that end in their own preposition take no "of": "spokesperson for", "head of"
+_OWN_PREPOSITIONS = frozenset({"of", "for", "from", "at", "to", "on", "in", "about"})
+#: indefinite words a construct chain may open with before its definite noun ("برنامج التحصين")
+_MAX_CHAIN_OPENING = 3
+
+
+class _Genitive(NamedTuple):
+    end: int  # the token after the noun phrase and the title's nationality after it
+    english: str
+    title_adjectives: tuple[str, ...] = ()  # "وزيرة الصحة الفرنسية": the minister is French
+
+
+def _title_piece(
+    text: str, tokens: Sequence[Token], i: int, match: Match, plain: _Piece, keep_arabic: bool
+) -> tuple[_Piece, int]:
+    """A title at token i, with the definite noun phrase it governs when it is in the construct
+    state (إضافة): "وزيرة الاقتصاد والتخطيط" is Minister of Economy and Planning. A listed title
+    phrase that already holds a genitive ("وزير الاقتصاد") is read again from its shorter title
+    when a coordinated noun follows it ("والتخطيط"); returns the piece (``plain`` without a
+    genitive) and the next token."""
+    long_end = i + match.length
+    for title in _title_readings(tokens, i, match):
+        end = i + title.length
+        if _is_definite(tokens[end - 1].folded):
+            continue  # "الأمين العام", "وزير الخارجية": a definite word governs no genitive
+        genitive = _genitive_at(text, tokens, end, tokens[i].folded, title.entry.english, keep_arabic)
+        coordinated_on = genitive is not None and genitive.end > long_end and _coordinated(tokens[long_end].folded)
+        if genitive is not None and (title is match or coordinated_on):
+            english = _governing_english(title.entry.english, genitive.english)
+            if genitive.title_adjectives:
+                english = _modified(english, list(reversed(genitive.title_adjectives)))
+            return _Piece(_GOVERNING, english, i), genitive.end
+    return plain, long_end
+
+
+def _title_readings(tokens: Sequence[Token], i: int, match: Match) -> list[Match]:
+    """The title phrase matched, then the longest title inside it ("وزير" of "وزير الاقتصاد")."""
+    readings = [match]
+    if match.length > 1:
+        shorter = _match_at(tokens[: i + match.length - 1], i)
+        if shorter is not None and shorter.entry.category == "title":
+            readings.append(shorter)
+    return readings
+
+
+def _governing_english(title: str, genitive: str) -> str:
+    """"Minister" + "Health": "Minister of Health"; the construct state makes its head definite,
+    so "a statement" becomes "the statement of ..."; "head of" already has its preposition."""
+    if title.rsplit(" ", 1)[-1] in _OWN_PREPOSITIONS:
+        return f"{title} {genitive}"
+    article, _, noun = title.partition(" ")
+    if article in ("a", "an") and noun:
+        title = f"the {noun}"
+    return f"{title} of {genitive}"
+
+
+def _coordinated(folded: str) -> bool:
+    """و joined to a definite noun: "والتخطيط" (and planning)."""
+    return folded.startswith("و") and _is_definite(folded[1:])
+
+
+def _genitive_at(
+    text: str, tokens: Sequence[Token], k: int, head: str, title: str, keep_arabic: bool
+) -> _Genitive | None:
+    """The definite noun phrase a title governs, from token k, in English; None when there is none.
+
+    It is a construct chain: up to three indefinite nouns, a definite one ("برنامج التحصين"), nouns
+    coordinated by و ("الاقتصاد والتخطيط"), then adjectives of its own ("القوات المسلحة الإيرانية").
+    It ends at a comma, a number, a listed title or person ("الدكتور"), an indefinite word after
+    its definite noun (a name: "المركز أحمد جمعة") or a nationality that describes the title
+    (_describes_title). Listed nouns are said in English; a phrase with any unknown word stays as
+    written in one isolate (only with ``keep_arabic``), never half translated."""
+    if k >= len(tokens) or _opens_joined_genitive(tokens[k]):
+        return None  # "الأمين العام لهيئة ...": the joined preposition's reading (_append_unknown)
+    minister = title.rsplit(" ", 1)[-1].lower() == "minister"
+    items: list[str | None] = []
+    j, definite = k, False
+    while j < len(tokens) and not (j > k and _comma_between(text, tokens[j - 1], tokens[j])):
+        word = tokens[j].folded
+        coordinated = j > k and definite and _coordinated_at(tokens, j, minister)
+        if not _is_arabic_word(tokens[j]) or (definite and not coordinated and not _is_definite(word)):
+            break
+        if definite and not coordinated and _adjective_at(tokens, j)[0]:
+            break  # "الجامعة السعودية": the Saudi university, not the university of Saudi Arabia
+        known = _governed_match(tokens, j, minister, coordinated)
+        if known is not None:
+            # a listed noun right after another is a word of an unlisted phrase ("الشؤون البلدية")
+            items.append(known.entry.english if coordinated or not items else None)
+            j, definite = j + known.length, True
+            continue
+        if _match_at(tokens, j) is not None:
+            break  # a title or a person: the chain is over
+        if not definite and (_descriptor_english(word) or j - k >= _MAX_CHAIN_OPENING):
+            return None  # "مسؤول أمريكي": an adjective, not a construct chain
+        items.append(None)
+        j, definite = j + 1, definite or _is_definite(word)
+    if not definite:
+        return None
+    end, modifiers = _genitive_modifiers(tokens, j, head, title)
+    if None in modifiers:
+        items.append(None)  # an adjective no list knows: the phrase stays as written
+    genitive = _genitive_english(tokens[k:end], items, [m for m in modifiers if m is not None], keep_arabic, end)
+    if genitive is None:
+        return None
+    after, title_adjectives = _title_nationalities(tokens, end, head, title)
+    return genitive._replace(end=after, title_adjectives=title_adjectives)
+
+
+def _coordinated_at(tokens: Sequence[Token], j: int, minister: bool) -> bool:
+    """و joined to a definite noun, or to a listed one too short to tell ("والري": and irrigation)."""
+    return _coordinated(tokens[j].folded) or (
+        tokens[j].folded.startswith("و") and _governed_match(tokens, j, minister, coordinated=True) is not None
+    )
+
+
+def _opens_joined_genitive(token: Token) -> bool:
+    return token.text[0] in lexicon().particles and _opens_with_preposition(token.folded)
+
+
+def _comma_between(text: str, before: Token, after: Token) -> bool:
+    return any(mark in _gap(text, before, after) for mark in "،,؛;:")
+
+
+def _governed_match(tokens: Sequence[Token], j: int, minister: bool, coordinated: bool) -> Match | None:
+    """A listed noun a title governs at token j: a portfolio after a minister, an institution, a
+    country or organisation; after و (``coordinated``) the و is skipped."""
+    skip = 1 if coordinated else 0
+    word = tokens[j].folded[skip:]
+    tables = (lexicon().portfolios, lexicon().genitives) if minister else (lexicon().genitives,)
+    for table in tables:
+        for rest, entry in table.get(word, ()):
+            if j + len(rest) < len(tokens) and all(tokens[j + 1 + n].folded == w for n, w in enumerate(rest)):
+                return Match(len(rest) + 1, entry, skip)
+    name = _match_at(tokens, j, _GENITIVE_NAMES)
+    return name if name is not None and name.skip == skip else None
+
+
+def _genitive_modifiers(tokens: Sequence[Token], j: int, head: str, title: str) -> tuple[int, list[str | None]]:
+    """(next token, English adjectives) of the definite adjectives after a genitive that describe
+    it, not the title: "المستشفى الميداني" (the field hospital); None for a definite word no list
+    knows ("الجامعة السعودية الإلكترونية")."""
+    modifiers: list[str | None] = []
+    while j < len(tokens) and _is_arabic_word(tokens[j]) and _is_definite(tokens[j].folded):
+        english, length, nationality = _adjective_at(tokens, j)
+        if nationality and _describes_title(tokens[j].folded, head, title):
+            break
+        if not english and _match_at(tokens, j) is not None:
+            break  # a title or a person
+        modifiers.append(english or None)
+        j += length
+    return j, modifiers
+
+
+def _title_nationalities(tokens: Sequence[Token], j: int, head: str, title: str) -> tuple[int, tuple[str, ...]]:
+    """(next token, English) of the nationalities from token j that describe the title (a country's
+    name read as one would otherwise be read as the country: "وزيرة الصحة السعودية")."""
+    found: list[str] = []
+    while j < len(tokens) and _is_arabic_word(tokens[j]) and _is_definite(tokens[j].folded):
+        english, length, nationality = _adjective_at(tokens, j)
+        if not (nationality and _describes_title(tokens[j].folded, head, title)):
+            break
+        found.append(english)
+        j += length
+    return j, tuple(found)
+
+
+def _adjective_at(tokens: Sequence[Token], j: int) -> tuple[str, int, bool]:
+    """(English, tokens, whether a nationality) of an adjective at token j, or ("", 1, False): a
+    listed nationality ("الكوري الجنوبي"), a country's name read as one ("السعودية"), a descriptor."""
+    match = _match_at(tokens, j)
+    if match is not None and match.skip == 0 and match.entry.category == "adjective":
+        return match.entry.english, match.length, True
+    descriptor = _descriptor_english(tokens[j].folded)
+    country = match is not None and match.length == 1 and match.entry.category == "country"
+    return descriptor, 1, bool(descriptor) and country
+
+
+def _describes_title(adjective: str, head: str, title: str) -> bool:
+    """Whether a nationality after the genitive describes the title: it agrees with it in gender
+    ("وزيرة الصحة الفرنسية": the French minister). A title with its own preposition leaves it to
+    the genitive ("المتحدث باسم الخارجية الروسية": the Russian Foreign Ministry's spokesperson)."""
+    if title.rsplit(" ", 1)[-1] in _OWN_PREPOSITIONS:
+        return False
+    return adjective.endswith("ه") == head.endswith("ه")
+
+
+def _genitive_english(
+    tokens: Sequence[Token], items: list[str | None], modifiers: list[str], keep_arabic: bool, end: int
+) -> _Genitive | None:
+    """The genitive ending at token ``end``: its listed nouns (``items``, None for an unknown word)
+    joined by "and", its adjectives before the last; else its words (``tokens``, adjectives
+    included: which noun one describes is not known) as written."""
+    if all(item is not None for item in items):
+        known = [item for item in items if item is not None]
+        last = _modified(known[-1], list(reversed(modifiers))) if modifiers else known[-1]
+        english = last if len(known) == 1 else f"{', '.join(known[:-1])} and {last}"
+        return _Genitive(end, english)
+    if not keep_arabic:
+        return None
+    return _Genitive(end, _FSI + " ".join(t.text for t in tokens) + _PDI)
+
+
+def _descriptor_english(folded: str) -> str:
+    """An adjective that may follow a source, official or title ("دبلوماسي", "مطلعة", "أمنيون",
+    "أمريكي"), definite or not, in English; "" for any other word."""
+    descriptors = lexicon().descriptors
+    bare = folded[2:] if folded.startswith("ال") and len(folded) > 4 else folded
+    return next((descriptors[form] for form in _listed_forms(bare, feminine=True) if form in descriptors), "")
+
+
+def _title_order(pieces: list[_Piece]) -> list[_Piece]:
+    """Adjectives after a title go before it, the last first: 'وزير الخارجية العراقي' is 'Iraqi
+    Foreign Minister', 'مصدر دبلوماسي مطلع' 'an informed diplomatic source'."""
+    out: list[_Piece] = []
+    i = 0
+    while i < len(pieces):
+        end = i + 1
+        if pieces[i].category in (_GOVERNING, "title"):
+            while end < len(pieces) and pieces[end].category in _MODIFIERS:
+                end += 1
+        modifiers = [piece.english for piece in reversed(pieces[i + 1 : end])]
+        title = pieces[i]
+        out.append(title._replace(english=_modified(title.english, modifiers)) if modifiers else title)
+        i = end
+    return out
+
+
+def _modified(title: str, modifiers: list[str]) -> str:
+    words = " ".join(modifiers)
+    article, _, noun = title.partition(" ")
+    if article in ("a", "an") and noun:
+        return f"{_indefinite_article(words)} {words} {noun}"
+    if article == "the" and noun:
+        return f"the {words} {noun}"
+    return f"{words} {title}"
+
+
+def _indefinite_article(word: str) -> str:
+    """"an" before a vowel sound: "an informed source", "an Iraqi official", but "a UN official"."""
+    return "an" if word[:1] in "aeiouAEIO" else "a"
+
+
+def romanized(word: str) -> str:
+    """A rough Latin spelling of an Arabic name no list knows, capitalised; consistent by design."""
+    letters = lexicon().letters
+    out = []
+    for index, char in enumerate(word):
+        latin = letters.get(char, char)
+        if char in "وي" and 0 < index < len(word) - 1 and word[index + 1] not in "اوي":
+            latin = "u" if char == "و" else "i"  # long vowel between consonants
+        out.append(latin)
+    spelled = "".join(out).replace("'", "")
+    if spelled.startswith("al") and len(spelled) > 4:
+        spelled = "al-" + spelled[2:].capitalize()
+        return spelled
+    return spelled.capitalize()
