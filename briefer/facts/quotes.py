@@ -914,7 +914,7 @@ def _feminine_presents() -> frozenset[str]:
     return frozenset(normalize(form) for past, form in present_forms().items() if past.endswith("ت"))
 
 
-def _speaker_gender(speaker: str, lex) -> str:
+def _speaker_gender(speaker: str, lex: Lexicons) -> str:
     """'F' or 'M' when a speaker's title shows it ('الوزيرة', 'رئيسة الوزراء'; 'الوزير'), 'F' for
     a masculine title with a feminine nationality ('رئيس الوزراء البريطانية تيريزا ماي'); ''
     for a name alone, a body, a group or a title both genders bear ('البروفيسور')."""
