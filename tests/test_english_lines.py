@@ -65,6 +65,9 @@ def test_a_title_with_a_joined_genitive(arabic, english):
     ("مسؤول دفاعي أمريكي كبير طلب عدم نشر اسمه", "a senior US defence official who asked not to be named"),
     ("وزير الخارجية العراقي", "Iraqi Foreign Minister"),  # as before
     ("الوزير العراقي", "the Iraqi minister"),
+    ("الرئيس الأمريكي السابق باراك أوباما", "former US President Barack Obama"),  # السابق: former
+    ("مسؤول أمريكي سابق", "a former US official"),
+    ("الرئيسة السابقة", "former President"),
 ])
 def test_adjectives_after_a_source_or_official_go_before_it(arabic, english):
     assert english_phrase(arabic, keep_arabic=True) == english
