@@ -190,3 +190,12 @@ def test_a_speaker_with_a_genitive_passes_the_guard(text, line):
     assert [b.text for b in bullets_en] == [line]
     _, verdicts = verify_bullets(analysis, bullets_en, "repair,replace")
     assert [v.action for v in verdicts] == ["kept"]
+
+
+@pytest.mark.parametrize(("arabic", "english"), [
+    ("الجيش السوري", "the Syrian army"),
+    ("الحكومة العراقية", "the Iraqi government"),
+    ("وزارة الدفاع الروسية", "the Russian Defence Ministry"),
+])
+def test_a_nationality_after_a_body_goes_before_it(arabic, english):
+    assert english_phrase(arabic, keep_arabic=True) == english

@@ -402,13 +402,14 @@ def _descriptor_english(folded: str) -> str:
 
 
 def _title_order(pieces: list[_Piece]) -> list[_Piece]:
-    """Adjectives after a title go before it, the last first: 'وزير الخارجية العراقي' is 'Iraqi
-    Foreign Minister', 'مصدر دبلوماسي مطلع' 'an informed diplomatic source'."""
+    """Adjectives after a title or a body go before it, the last first: 'وزير الخارجية العراقي' is
+    'Iraqi Foreign Minister', 'مصدر دبلوماسي مطلع' 'an informed diplomatic source', 'الجيش السوري'
+    'the Syrian army'."""
     out: list[_Piece] = []
     i = 0
     while i < len(pieces):
         end = i + 1
-        if pieces[i].category in (_GOVERNING, "title"):
+        if pieces[i].category in (_GOVERNING, "title", "org"):
             while end < len(pieces) and pieces[end].category in _MODIFIERS:
                 end += 1
         modifiers = [piece.english for piece in reversed(pieces[i + 1 : end])]
