@@ -111,6 +111,8 @@ def _pathological() -> None:
         "10,000-digit number": "بلغ العدد " + "7" * 10_000 + " جندي، أي 12.5 في المئة.",
         "400 digits with decimals": "بلغت الكلفة " + "9" * 400 + ".5 دولار.",
         "unclosed quote, 200 sentences": "وقال الوزير: «" + sentence.replace("«", "").replace("»", "") * 200,
+        # a definite title with no earlier office to refer back to, thousands of times
+        "'الوزير' x3,500, no 'وزير' before": "وأوضح الوزير أن الوضع «مستقر تماما» في البلاد اليوم. " * 3_500,
     }
     for size in (50_000, 100_000, 200_000):
         cases[f"{size:,} chars, one line"] = (sentence * (size // len(sentence) + 1))[:size]

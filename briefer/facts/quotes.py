@@ -562,6 +562,7 @@ class _Resolver:
         self.breaks = self._sentence_breaks()
         self._openers: _Latest | None = None  # built when first needed
         self._windows: dict[int, dict[str, list[int]]] = {}
+        self._by_norm: dict[str, list[int]] | None = None  # token norm -> its indexes, built when first needed
         self.subjects = self._attribution_subjects()
         self.latest_subject = _Latest(self.subjects)
 
@@ -767,15 +768,31 @@ class _Resolver:
     def _mentioned_before(self, k: int, bare: str, anonymous: bool):
         """'وأوضح الوزير', 'وأضاف المتحدث': the one the article introduced with the same word
         without the article ('وقال وزير الداخلية', 'وقال متحدث باسم وايمو'), named as there."""
-        for earlier in range(k - 1, -1, -1):
-            norm = self.tokens[earlier].norm
-            if norm == bare or (norm[:1] == "و" and norm[1:] == bare):
-                if anonymous:
-                    described, start, _end, _ = self._description(earlier, anonymous=True)
-                    described = described[1:] if described[:1] == "و" and norm != bare else described
-                    return described, self.tokens[k].start, self.tokens[k].end, True
-                return self._office(earlier, k, bare)
-        return None
+        earlier = self._latest_of((bare, "و" + bare), k)
+        if earlier < 0:
+            return None
+        if anonymous:
+            described, _start, _end, _ = self._description(earlier, anonymous=True)
+            if described[:1] == "و" and self.tokens[earlier].norm != bare:
+                described = described[1:]
+            return described, self.tokens[k].start, self.tokens[k].end, True
+        return self._office(earlier, k, bare)
+
+    def _latest_of(self, norms: tuple[str, ...], k: int) -> int:
+        """The index of the last token before tokens[k] whose normalised form is one of ``norms``,
+        else -1: by bisection in an index built once, so an article repeating 'الوزير' with no
+        'وزير' before it costs no scan back to its start for each mention."""
+        if self._by_norm is None:
+            self._by_norm = {}
+            for index, token in enumerate(self.tokens):
+                self._by_norm.setdefault(token.norm, []).append(index)
+        latest = -1
+        for norm in norms:
+            positions = self._by_norm.get(norm, ())
+            found = bisect.bisect_left(positions, k) - 1
+            if found >= 0:
+                latest = max(latest, positions[found])
+        return latest
 
     def _office(self, title: int, mention: int, bare: str):
         """'وزير الداخلية' as written from tokens[title], up to its last definite word."""
