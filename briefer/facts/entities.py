@@ -446,8 +446,13 @@ def _name_ended(tokens: list[Token], k: int, opens_line: frozenset[int]) -> bool
     it (for abbreviations such as 'د.'), so 'كوسبي.' ends a sentence as well as a name."""
     if k in opens_line:
         return True
-    before = tokens[k - 1].text
-    return before[-1] == "." and len(before) > 2
+    return ends_sentence(tokens[k - 1].text)
+
+
+def ends_sentence(word: str) -> bool:
+    """Whether a token is a word with the full stop the tokenizer keeps on it ('كوسبي.'), which
+    ends its sentence; an abbreviation such as 'د.' keeps a stop of its own and ends nothing."""
+    return word[-1:] == "." and len(word) > 2
 
 
 @lru_cache(maxsize=65536)
@@ -609,7 +614,7 @@ def _first_name_before(tokens: list[Token], i: int, taken: list[bool], lex: Lexi
 def _skeleton(word: str) -> str:
     """Long words without their long vowels, so 'كارديشيان' and 'كاردشيان' (one article) meet;
     without the full stop the tokenizer keeps on a word ending a sentence ('ترامب.')."""
-    if word[-1:] == "." and len(word) > 2:
+    if ends_sentence(word):
         word = word[:-1]
     if len(word) < 6:
         return word
@@ -646,7 +651,7 @@ def _with_canonical(text, tokens, found, lex: Lexicons, quoted) -> tuple[Entity,
 def _end_without_stop(last: Token) -> int:
     """Where a mention ends: before the full stop the tokenizer keeps on its last word ('ترامب.'),
     which ends the sentence, not the name (an abbreviation such as 'د.' keeps its own)."""
-    return last.end - 1 if last.text[-1] == "." and len(last.text) > 2 else last.end
+    return last.end - 1 if ends_sentence(last.text) else last.end
 
 
 _KIN = frozenset({"زوجه", "زوج", "ابن", "ابنه", "نجل", "نجله", "شقيق", "شقيقه", "والد", "والده", "ارمله", "طليقه"})

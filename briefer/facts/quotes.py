@@ -35,6 +35,7 @@ from briefer.facts.entities import (
     Token,
     article_facts,
     article_tokens,
+    ends_sentence,
     indexes_where,
     leading_word_tokens,
     lexicons,
@@ -736,7 +737,7 @@ class _Resolver:
                 break
             end += 1
         start, stop = self.tokens[k].start, self.tokens[end - 1].end
-        if self.text[stop - 1] == "." and stop - start > 2:
+        if ends_sentence(self.tokens[end - 1].text):
             stop -= 1  # the tokenizer keeps a full stop on its word: 'مسؤول كوري جنوبي.'
         words = self.text[start:stop]
         if words[:1] == "و" and normalize(words[1:].split()[0]) in self.lex.anonymous:
