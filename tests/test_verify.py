@@ -210,6 +210,24 @@ def test_names_of_the_article_pass(analysis):
     assert kinds(analysis, "أكد عادل الجبير أن المملكة ستدافع عن حدودها.") == []
 
 
+def test_a_bullet_of_article_words_and_news_verbs_skips_the_name_search(analysis, monkeypatch):
+    """An edited extractive bullet ("يعلن" for "أعلنت") has no word the article lacks but a news
+    verb: no name in it can be foreign, so the entities layer is not run on it."""
+    from briefer.verify import names
+
+    monkeypatch.setattr(names, "find_entities", lambda text: pytest.fail("entities run on an all-article bullet"))
+    assert kinds(analysis, "تعلن وزارة الدفاع السعودية إرسال 3500 جندي إلى الحدود الجنوبية.") == []
+
+
+def test_a_name_joined_by_an_invisible_character_is_still_searched(analysis, monkeypatch):
+    from briefer.verify import names
+
+    searched = []
+    monkeypatch.setattr(names, "find_entities", lambda text: searched.append(text) or [])
+    kinds(analysis, "أكد عادل\u200cالجبير أن المملكة ستدافع عن حدودها.")
+    assert searched
+
+
 # ---------------------------------------------------------------------------- policy
 
 
