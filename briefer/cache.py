@@ -1,8 +1,8 @@
 """An embedded SQLite store of finished article briefs, so a repeated or interrupted run resumes.
 
 Keyed by the article's content id and everything that shapes its brief (engine signature,
-translator, verification policy, briefer version): change any of them and the old entries are
-simply not found. Each brief is committed as soon as it is made (WAL journal), so a run killed
+translator, verification policy, briefer version and a digest of briefer's own code and data
+files): change any of them and the old entries are simply not found. Each brief is committed as soon as it is made (WAL journal), so a run killed
 at any moment loses at most the article in flight. Values are JSON, not pickle.
 """
 
@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import sqlite3
+from functools import cache
 from pathlib import Path
 
 from briefer import __version__
@@ -35,7 +36,31 @@ def default_cache_path() -> Path:
 
 
 def cache_key(article_id: str, signature: str) -> str:
-    return hashlib.sha256(f"{article_id}|{signature}|briefer:{__version__}".encode()).hexdigest()
+    return hashlib.sha256(f"{article_id}|{signature}|briefer:{__version__}:{_build()}".encode()).hexdigest()
+
+
+#: what a brief is made from: the code and the shipped lexicons, rules and templates
+_BUILD_SUFFIXES = frozenset({".py", ".txt", ".tsv", ".toml", ".json"})
+
+
+@cache
+def _build() -> str:
+    return code_digest(Path(__file__).resolve().parent)
+
+
+def code_digest(root: Path) -> str:
+    """A digest of the code and data files under ``root`` (the briefer package), by path and content.
+
+    The version alone is not enough: an editable install or a patched lexicon changes briefs
+    without changing the version, and an old cached brief would come back. Reading the package's
+    ~150 small files once per run costs a few milliseconds.
+    """
+    digest = hashlib.sha256()
+    files = sorted(path for path in root.rglob("*") if path.suffix in _BUILD_SUFFIXES and "__pycache__" not in path.parts)
+    for path in files:
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
 
 
 class BriefCache:

@@ -87,6 +87,23 @@ def test_cache_key_includes_the_settings(tmp_path, feed, example_config):
     assert run_briefing([str(feed)], config.replace(bullets=3)).cached == 0
 
 
+def test_cache_key_changes_with_the_code_and_data(tmp_path):
+    """An editable install or a patched lexicon changes briefs without a new version number."""
+    from briefer.cache import code_digest
+
+    package = tmp_path / "briefer"
+    (package / "data").mkdir(parents=True)
+    (package / "rules.py").write_text("LIMIT = 4\n", encoding="utf-8")
+    (package / "data" / "titles.txt").write_text("الوزير\n", encoding="utf-8")
+    first = code_digest(package)
+    (package / "__pycache__").mkdir()
+    (package / "__pycache__" / "rules.cpython-311.pyc").write_bytes(b"\0")
+    (package / "notes.docx").write_bytes(b"PK")
+    assert code_digest(package) == first  # byte code and files briefs are not made from do not count
+    (package / "data" / "titles.txt").write_text("الوزير\nالسفير\n", encoding="utf-8")
+    assert code_digest(package) != first
+
+
 def test_worker_processes_give_the_same_briefing(feed, example_config):
     serial = run_briefing([str(feed)], example_config)
     parallel = run_briefing([str(feed)], example_config.replace(jobs=2, batch_size=7))
