@@ -310,3 +310,100 @@ def test_newswire_decimals_with_a_leading_zero_or_glued_scale():
     assert found("محققا إيرادات بلغت 02ر10 مليون دولار") == [("02ر10 مليون دولار", pytest.approx(10.02e6), "money")]
     assert found("بإيرادات بلغت 70ر13مليون دولار") == [("70ر13مليون دولار", pytest.approx(13.7e6), "money")]
     assert figures("للحجز اتصل على 0114567890") == ()  # a leading zero still marks a phone number
+
+
+@pytest.mark.parametrize(
+    "text, written, value, unit",
+    [
+        ("وصل عدد الأعضاء إلى 15 ألفا و615 عضوا في المدينة.", "15 ألفا و615 عضوا", 15_615, "عضوا"),
+        ("قتل 3 آلاف و200 شخص", "3 آلاف و200 شخص", 3_200, "شخص"),
+        ("بلغت الكلفة مليونين و500 ألف دولار", "مليونين و500 ألف دولار", 2_500_000, "دولار"),
+        ("بلغت مليار و200 مليون دولار", "مليار و200 مليون دولار", 1.2e9, "دولار"),
+        ("حضر ألف و500 شخص", "ألف و500 شخص", 1_500, "شخص"),
+        ("حضر عشرة آلاف وخمسمائة شخص", "عشرة آلاف وخمسمائة شخص", 10_500, "شخص"),
+        ("وصل العدد إلى ١٥ ألفا و٦١٥ عضوا", "١٥ ألفا و٦١٥ عضوا", 15_615, "عضوا"),
+        ("وصوت 47 ألف و 270 عضوا", "47 ألف و 270 عضوا", 47_270, "عضوا"),
+        ("بلغ 2 مليون و300 ألف و500 دولار", "2 مليون و300 ألف و500 دولار", 2_300_500, "دولار"),
+        ("أكثر من مليار و ثمان مائة مليون شخص", "مليار و ثمان مائة مليون شخص", 1.8e9, "شخص"),
+    ],
+)
+def test_a_scaled_number_and_a_smaller_one_joined_by_wa_are_one_figure(text, written, value, unit):
+    figure = one(text)
+    assert (figure.text, figure.value, figure.unit) == (written, pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    "text, written",
+    [
+        ("بلغ 15 ألفا و3 ملايين", ["15 ألفا", "3 ملايين"]),  # larger than the scale: two figures
+        ("بلغ 15 ألفا وثلاثة ملايين", ["15 ألفا", "وثلاثة ملايين"]),  # the clitic stays on its token
+        ("قتل 5 أشخاص و3 سيارات", ["5 أشخاص", "3 سيارات"]),  # no scale word: two counts
+        ("بلغ 3 ملايين و2015 شهد تراجعا", ["3 ملايين", "2015"]),  # a year is not swallowed
+        ("سجلت 3 آلاف و20 في المئة منها", ["3 آلاف", "20 في المئة"]),  # nor a percentage
+        ("عدد 270 ألفا و330 ألف سوري", ["270 ألفا", "330 ألف سوري"]),
+    ],
+)
+def test_a_number_after_wa_that_is_not_smaller_than_the_scale_stays_its_own(text, written):
+    assert [f.text for f in figures(text)] == written
+
+
+def test_years_and_ranges_joined_by_wa_are_unchanged():
+    (years,) = figures("في عام 2015 و2016 زاد العدد")
+    assert (years.text, years.kind, years.value, years.value_max) == ("2015 و2016", "range", 2015, 2016)
+    (span,) = figures("قتل بين 3 و5 آلاف شخص")
+    assert (span.text, span.kind, span.value, span.value_max) == ("3 و5 آلاف شخص", "range", 3000, 5000)
+
+
+def test_a_compound_multiplies_a_scale_written_twice():
+    figure = one("يعادل حوالى 42 مليون مليون كيلو متر")
+    assert figure.value == pytest.approx(42e12)
+
+
+@pytest.mark.parametrize(
+    "text, english",
+    [
+        ("وصل العدد إلى 15 ألفا و615 عضوا", "15,615 members"),
+        ("بلغت الكلفة مليونين و500 ألف دولار", "2.5 million dollars"),
+        ("بلغ أربعة ملايين و517 ألفا و180 جنيها", "4,517,180 pounds"),
+        ("بلغت مليار و200 مليون دولار", "1.2 billion dollars"),
+    ],
+)
+def test_the_english_side_renders_a_joined_figure_as_one_number(text, english):
+    from briefer.facts.english import find_english_figures
+    from briefer.translate.figures import figure_spans
+
+    (span,) = figure_spans(text, facts_only=True)
+    (figure,) = figures(text)
+    assert (span.english, text[span.start : span.end]) == (english, figure.text)
+    assert find_english_figures(english)[0].value == pytest.approx(figure.value)
+
+
+@pytest.mark.parametrize(
+    "text, unit, canonical",
+    [
+        ("تبعد 200 كيلو متر جنوب المدينة", "كيلو متر", "km"),  # not "كيلو", a kilogram
+        ("نحو 250 كيلو مترا مربعا من المساحة", "كيلو مترا مربعا", "km2"),
+        ("فقد بنحو 41 كيلو غراما من وزنه", "كيلو غراما", "kg"),
+        ("يزن 800 كجم تقريبا", "كجم", "kg"),
+        ("تصل إلى 425 مئوية في الفرن", "مئوية", "degree"),
+    ],
+)
+def test_units_written_in_two_words_or_abbreviated(text, unit, canonical):
+    figure = one(text)
+    assert (figure.unit, canonical_unit(figure.unit)) == (unit, canonical)
+
+
+@pytest.mark.parametrize(
+    "text, written",
+    [
+        ("سجلا تراجعا في الرقم بنسبة 1%\nلكل منهما", ["1%"]),  # "الرقم" two words back: an index, not an id
+        ("بنسبة 50% على الهاتف و30%على الكهرباء", ["50%", "30%"]),  # "و" starts another item
+    ],
+)
+def test_a_percentage_after_an_id_word_is_still_a_figure(text, written):
+    assert [f.text for f in figures(text)] == written
+
+
+def test_an_id_after_its_cue_word_is_still_not_a_figure():
+    assert figures("اتصل على الهاتف 0501234567") == ()
+    assert figures("صدر رقم القرار 45 لعام") == ()

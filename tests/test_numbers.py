@@ -1,6 +1,14 @@
 import pytest
 
-from briefer.arabic.numbers import digits_value, newswire_form, parse_number, parse_ordinal, to_ascii_digits
+from briefer.arabic.normalize import normalize
+from briefer.arabic.numbers import (
+    digits_value,
+    newswire_form,
+    parse_number,
+    parse_ordinal,
+    read_number,
+    to_ascii_digits,
+)
 
 
 def test_to_ascii_digits_keeps_length_and_maps_separators():
@@ -151,3 +159,50 @@ def test_newswire_form_only_for_a_marked_decimal():
     assert newswire_form("3.\u200e7") is None  # a left-to-right mark leaves the order alone
     assert newswire_form("3. \u200f7") is None  # a space: two numbers, not one
     assert newswire_form("3,\u200f500") is None  # a comma may group thousands: ambiguous, left alone
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("15 ألفا و615 عضوا", 15_615),
+        ("3 آلاف و200 شخص", 3_200),
+        ("مليونين و500 ألف دولار", 2_500_000),
+        ("مليار و200 مليون", 1.2e9),
+        ("ألف و500", 1_500),
+        ("عشرة آلاف وخمسمائة", 10_500),
+        ("١٥ ألفا و٦١٥", 15_615),
+        ("2 مليون و300 ألف و500 دولار", 2_300_500),
+        ("مليار و ثمان مائة مليون", 1.8e9),
+    ],
+)
+def test_a_scaled_number_and_a_smaller_one_after_wa_are_one_number(text, value):
+    assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("15 ألفا و3 ملايين", 15_000),  # the part after و is larger than the scale: another number
+        ("15 ألفا وثلاثة ملايين", 15_000),
+        ("ألفين ومليون", 2_000),
+        ("250 ألفا و500 ألف", 250_000),
+        ("5 أشخاص و3 سيارات", 5),  # no scale word: two counts
+    ],
+)
+def test_a_larger_number_after_wa_is_not_joined(text, value):
+    assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text, value", [("خمسة آلاف مليون", 5e9), ("42 مليون مليون", 42e12), ("ألف مليون", 1e9)])
+def test_a_scale_word_right_after_another_multiplies_it(text, value):
+    assert parse_number(text) == pytest.approx(value)
+
+
+def test_read_number_says_how_far_the_number_goes_and_its_last_scale():
+    def read(text):
+        return read_number(normalize(text).split())
+
+    assert read("15 ألفا وثلاثة ملايين") == (2, 15_000, 1000)  # stops before "وثلاثة"
+    assert read("مليونين دولار") == (1, 2e6, 1e6)  # a dual ends on its scale, one million
+    assert read("ثلاثة آلاف وخمسمائة") == (3, 3_500, 0)  # ends on a hundred: no scale to join to
+    assert read("عضوا") == (0, None, 0)

@@ -130,31 +130,60 @@ def parse_number(text: str) -> float | None:
     """The value of the number that ``text`` starts with (after an approximation word), or None.
 
     Digits in any script with , . ٬ ٫ separators, number words and scale words, mixed:
-    "2.5 مليار" "ثلاثة آلاف" "نصف مليون" "٣٥٠٠ جندي" (the trailing noun is ignored).
+    "2.5 مليار" "ثلاثة آلاف" "نصف مليون" "٣٥٠٠ جندي" (the trailing noun is ignored), and a
+    compound joined by "و": "15 ألفا و615" (15,615), "مليار و200 مليون" (1.2e9).
     """
     tokens = _TOKEN.findall(normalize(text))
     while tokens and tokens[0] in APPROXIMATION_WORDS:
         tokens.pop(0)
-    return words_value(tokens)
+    return _compound_value(tokens)
+
+
+def _compound_value(tokens: list[str]) -> float | None:
+    read = read_number(tokens)
+    if read.value is None or not read.scale or tokens[read.length : read.length + 1] != ["و"]:
+        return read.value
+    following = _compound_value(tokens[read.length + 1 :])
+    return read.value + following if following is not None and joins_compound(read.scale, following) else read.value
+
+
+class NumberRead(NamedTuple):
+    length: int  # tokens read
+    value: float | None
+    scale: float  # one of the scale word the phrase ends on ("ألفا" 1000, "مليونين" 1e6), else 0
+
+
+def joins_compound(scale: float, following: float) -> bool:
+    """Whether "<number ending on a scale> و<following>" is one number: the part after "و" is
+    smaller than that scale ("15 ألفا و615", "مليونين و500 ألف"); "15 ألفا و3 ملايين" is two."""
+    return 0 < following < scale
 
 
 def words_value(tokens: list[str]) -> float | None:
     """Combine folded number tokens until the first one that is not a number."""
+    return read_number(tokens).value
+
+
+def read_number(tokens: list[str]) -> NumberRead:
+    """Read the number phrase that ``tokens`` (folded) start with: how many tokens, its value,
+    and the scale it ends on. A scale word as large as the one before it starts another number
+    ("15 ألفا وثلاثة ملايين" reads 15,000), except right after a scale word with no "و",
+    where it multiplies: "خمسة آلاف مليون" is five billion."""
     total = 0.0
     current = 0.0
     scale = 0.0  # the last scale word's value, which an "and a half" after it halves
-    seen = False
+    current_start = 0  # where the words adding up to ``current`` begin
+    length = 0
     for position, token in enumerate(tokens):
         value = digits_value(token)
         if value is not None:
-            if current:
+            if current or total:
                 break  # two numbers in a row: "2015 3" is not one number
-            current, seen = value, True
+            current, current_start, length = value, position, position + 1
             continue
         word = None if token in _PERCENT_WORDS else lookup_word(token)
         if word is None:
             break
-        seen = True
         if word.type == "fraction" and is_and_fraction(token) and (current or (scale and not _is_scale(tokens, position + 1))):
             # "ثلاثة ونصف" 3.5; "10 ملايين ونصف" 10.5 million, but "مليونين ونصف المليون"
             # halves the scale written after it (read by _combine as any fraction before a scale)
@@ -162,14 +191,34 @@ def words_value(tokens: list[str]) -> float | None:
                 current += word.value
             else:
                 total, scale = total + word.value * scale, 0.0
+            length = position + 1
             continue
+        if word.type.startswith("scale") and total and scale and _scale_unit(word) >= scale:
+            if current >= 1 or (not current and token.startswith("و")):
+                length = current_start if current else position
+                current = 0.0
+                break  # "15 ألفا وثلاثة ملايين": a second number
+            if not current:  # "آلاف مليون": a thousand million
+                scale *= _scale_unit(word)
+                total, length = total * word.value, position + 1
+                continue
+            # else a fraction of the scale written after it: "مليونين ونصف المليون"
+        if not current:
+            current_start = position
         total, current = _combine(total, current, word)
         if word.type.startswith("scale"):
-            scale = word.value / 2 if word.type == "scale_dual" else word.value
-    if not seen:
-        return None
+            scale = _scale_unit(word)
+        length = position + 1
     result = total + current
-    return _finite(result) if result else None
+    if not length:
+        return NumberRead(0, None, 0.0)
+    ends_on_scale = scale if not current and _is_scale(tokens, length - 1) else 0.0
+    return NumberRead(length, _finite(result) if result else None, ends_on_scale)
+
+
+def _scale_unit(word: NumberWord) -> float:
+    """What one of a scale word is: a dual ("مليونين") is two of its scale."""
+    return word.value / 2 if word.type == "scale_dual" else word.value
 
 
 def is_and_fraction(token: str) -> bool:

@@ -40,13 +40,15 @@ import regex
 
 from briefer.arabic.normalize import normalize, normalize_with_map, raw_span
 from briefer.arabic.numbers import (
+    NumberRead,
     digits_value,
     is_and_fraction,
+    joins_compound,
     lookup_word,
     newswire_form,
     ordinal_value,
     parse_ordinal,
-    words_value,
+    read_number,
 )
 from briefer.facts.word_memo import WordMemo
 from briefer.types import Figure, Sentence
@@ -611,8 +613,8 @@ class _Scan:
             return True  # phone numbers and ids are long bare digit runs
         if text.startswith("0") and len(digits) >= 4 and "." not in text and "ر" not in text:
             return True  # 0501234567, 0114... (not "02ر10", 10.02)
-        if self.cue_before(index, "id_cue") or self.cue_before(index - 1, "id_cue"):
-            return True
+        if self.cue_before(index, "id_cue") or (self.word(index - 1) != "و" and self.cue_before(index - 1, "id_cue")):
+            return self._unit_kind(index + 1) != "percent"  # "تراجع الرقم بنسبة 1%" is a share, not an id
         quotes = ('"', "'")
         # a title: فيلم "10"; but «150» مليونا is a quantity in quotation marks
         return self.word(index - 1) in quotes and self.word(index + 1) in quotes and not self._wrapped(index)
@@ -627,9 +629,21 @@ class _Scan:
         return word is not None and word.type.startswith("scale")
 
     def _number(self, index: int) -> tuple[int, float | None]:
-        """The end of the number phrase at ``index`` and its value (scale words applied)."""
-        end = index
+        """The end of the number phrase at ``index`` and its value (scale words applied), with
+        the smaller parts joined by "و": "15 ألفا و615" (15,615), "مليار و200 مليون"."""
+        end, read = self._number_phrase(index)
+        if read.value is None or not read.scale or self.word(end) != "و":
+            return end, read.value
+        joined = self._joined_part(end + 1, read.scale)
+        if joined is None:
+            return end, read.value
+        return joined[0], read.value + joined[1]
+
+    def _number_phrase(self, index: int) -> tuple[int, NumberRead]:
+        """One number phrase at ``index``: a written number and the number words after it."""
+        positions: list[int] = []
         words: list[str] = []
+        end = index
         while end < self.count:
             text = self.words[end]
             if text[0].isdecimal():
@@ -638,10 +652,27 @@ class _Scan:
             elif lookup_word(text) is None or self._unit_kind(end) == "percent":
                 break  # "بالمئة" is a unit, not a hundred
             words.append(text)
+            positions.append(end)
             end += 1
             if end == index + 1 and self.is_digits(index) and self._wrapped(index):
                 end += 1  # past the closing mark, on to the scale word
-        return end, words_value(words)
+        read = read_number(words)
+        if read.length < len(words):
+            end = positions[read.length] if read.length else index
+        return end, read
+
+    def _joined_part(self, index: int, scale: float) -> tuple[int, float] | None:
+        """The end and value of the number after "و" that completes a scaled one ("و615 عضوا"
+        after "15 ألفا"), or None: a larger one ("و3 ملايين"), a year ("و2015"), a percentage
+        or a number that is not a figure starts a figure of its own."""
+        if index >= self.count or not self._can_start(index):
+            return None
+        end, value = self._number(index)
+        if value is None or not joins_compound(scale, value):
+            return None
+        if self._bare_year(index, end) or self._unit_kind(end) == "percent":
+            return None
+        return end, value
 
     def _range(self, hit: _Hit) -> None:
         """Extend a number into a range: "100- الى 150", "15 -30", "بين 40 و60", "خمس أو ست"."""
