@@ -199,3 +199,106 @@ def test_a_speaker_with_a_genitive_passes_the_guard(text, line):
 ])
 def test_a_nationality_after_a_body_goes_before_it(arabic, english):
     assert english_phrase(arabic, keep_arabic=True) == english
+
+
+# ------------------------------------------------------------------ the US State Department
+
+
+@pytest.mark.parametrize(("arabic", "english"), [
+    ("وزارة الخارجية الأمريكية", "the US State Department"),
+    ("الخارجية الأميركية", "the US State Department"),
+    ("المتحدث باسم الخارجية الأمريكية", "spokesperson for the US State Department"),
+    ("المتحدثة باسم وزارة الخارجية الأميركية", "spokesperson for the US State Department"),
+    ("وزير الخارجية الأمريكي", "US Secretary of State"),
+    ("وزيرة الخارجية الأمريكية", "US Secretary of State"),
+    ("وزير الخارجية الأمريكي السابق", "former US Secretary of State"),
+    # every other country keeps its Foreign Ministry and Foreign Minister
+    ("وزارة الخارجية الفرنسية", "the French Foreign Ministry"),
+    ("المتحدث باسم الخارجية الروسية", "spokesperson for the Russian Foreign Ministry"),
+    ("وزير الخارجية العراقي", "Iraqi Foreign Minister"),
+    ("وزارة الخارجية", "the Foreign Ministry"),
+])
+def test_washingtons_foreign_ministry_is_the_state_department(arabic, english):
+    assert english_phrase(arabic, keep_arabic=True) == english
+
+
+def _names(text: str) -> list[str]:
+    from briefer.translate import name_spans
+
+    return [span.english for span in name_spans(text, None)]
+
+
+def test_the_state_department_in_the_names_of_a_line_and_not_inside_a_phrase_naming_none():
+    assert _names("أعلنت الخارجية الأمريكية فرض عقوبات") == ["the US State Department"]
+    assert _names("وقالت وزارة الخارجية الأميركية إن") == ["the US State Department"]
+    assert _names("تغيرت السياسة الخارجية الأمريكية") == []  # US foreign policy
+    assert _names("زار وزير الخارجية الأمريكية بغداد") == ["Baghdad"]  # the Secretary, not the Department
+
+
+# ------------------------------------------------------------------ nationalities, every form
+
+
+@pytest.mark.parametrize(("arabic", "english"), [
+    ("الرئيسة البرازيلية", "Brazilian President"),
+    ("الحكومة الفرنسية", "the French government"),
+    ("الشرطة الأمريكية", "the US police"),
+    ("الرئيسة الكورية الجنوبية", "South Korean President"),  # both words of the nationality agree
+    ("المسؤولين الأمريكيين", "the US officials"),  # plural
+    ("مسؤولون أمريكيون", "US officials"),
+    ("وزارة الصحة السعودية", "the Saudi Health Ministry"),  # a country's name read as a nationality
+])
+def test_feminine_and_plural_nationalities_go_before_their_noun(arabic, english):
+    assert english_phrase(arabic, keep_arabic=True) == english
+
+
+def test_nationality_forms_are_read_from_the_masculine_listed_once():
+    phrases = lexicon().phrases
+    for form in ("البرازيلي", "البرازيليه", "البرازيليون", "البرازيليين", "البرازيليات"):
+        assert phrases[(form,)].english == "Brazilian"
+    assert phrases[("السعوديه",)].category == "country"  # a form listed otherwise keeps its own entry
+    listed = [line.split("\t")[1] for line in _lexicon_lines() if line.startswith("adjective\t")]
+    assert not any(all(word.endswith("ية") for word in a.split()) for a in listed)  # no feminine listed twice
+
+
+def _lexicon_lines() -> list[str]:
+    from importlib import resources
+
+    return resources.files("briefer").joinpath("data/en_lexicon.tsv").read_text(encoding="utf-8").splitlines()
+
+
+def test_an_organisation_in_the_names_of_a_line_takes_its_nationality():
+    assert _names("وأعلنت الحكومة الفرنسية خطة") == ["the French government"]
+    assert _names("قال الجيش الإسرائيلي إن") == ["the Israeli army"]
+    assert _names("وأعلنت الحكومة، الفرنسية") == ["the government"]  # a comma ends the name
+
+
+# ------------------------------------------------------------------ a title, its genitive and "former"
+
+
+@pytest.mark.parametrize(("arabic", "english"), [
+    ("مدير المستشفى السابق", "former Director of the hospital"),
+    ("مديرة المستشفى السابقة", "former Director of the hospital"),
+    ("وزيرة الصحة السابقة", "former Minister of Health"),
+    ("مدير المستشفى الميداني السابق", "former Director of the field hospital"),
+    ("رئيس الجامعة المؤقت", "interim head of the university"),
+    ("وزير الصحة السابق", "former Health Minister"),  # a listed title phrase: as before
+    ("المدير السابق", "the former director"),
+])
+def test_an_office_word_after_the_genitive_describes_the_title(arabic, english):
+    assert english_phrase(arabic, keep_arabic=True) == english
+
+
+def test_an_office_word_of_the_other_gender_is_not_the_titles():
+    # "السابقة" cannot describe "مدير": the phrase stays as the lexicon reads it, unknown words as written
+    assert english_phrase("مدير المستشفى السابقة", keep_arabic=True) == f"Director of the hospital, {FSI}السابقة{PDI}"
+
+
+def test_a_former_title_with_a_genitive_passes_the_guard():
+    text = "وقال مدير المستشفى السابق الدكتور هشام النوبي إن «40 مريضا غادروا المستشفى»."
+    analysis = analyze(Article(id="g2", text=text))
+    _, bullets_en, _ = english_side(analysis, (Bullet("ar", text, sources=(0,)),))
+    assert [b.text for b in bullets_en] == [
+        f"Quote (Arabic, not translated) by former Director of the hospital, Dr. {FSI}هشام النوبي{PDI}"
+    ]
+    _, verdicts = verify_bullets(analysis, bullets_en, "repair,replace")
+    assert [v.action for v in verdicts] == ["kept"]

@@ -86,7 +86,7 @@ def test_english_side_without_a_translator_gives_labelled_fact_lines():
     assert mode == "lexicon"
     assert headline == "Iraq · 2.5 million children"
     assert [b.text for b in bullets] == [
-        "The Health Ministry, Baghdad — figures: 2.5 million children",
+        "The Iraqi Health Ministry, Baghdad — figures: 2.5 million children",  # وزارة الصحة العراقية
         "Quote (Arabic, not translated) by Health Minister \u2068صالح الحسناوي\u2069",
     ]
     assert all(b.lang == "en" and b.translated and b.origin == "lexicon" for b in bullets)
@@ -399,3 +399,96 @@ def test_facts_only_lines_give_the_figures_layer_values_and_pass_the_guard():
     ]
     kept, verdicts = verify_bullets(analysis, bullets_en, "repair,replace")
     assert [v.action for v in verdicts] == ["kept"] * 4 and len(kept) == 4
+
+
+# ------------------------------------------------------------------ plural and dual currencies
+
+
+@pytest.mark.parametrize(("arabic", "english"), [
+    ("بلغ سعر التذكرة 15 ريالات", ["15 riyals"]),
+    ("غرامة قدرها 40 دنانير", ["40 dinars"]),
+    ("بيعت النسخة بـ 7 جنيهات", ["7 pounds"]),
+    ("رسوم قيمتها 9 دراهم", ["9 dirhams"]),
+    ("ارتفع السعر إلى 6 دولارات", ["6 dollars"]),
+    ("خسرت العملة 8 ليرات", ["8 lira"]),
+    ("تراوح السعر بين 3 و4 ريالات", ["3–4 riyals"]),  # a range keeps both ends
+    ("بلغ سعره 2.75 ريالات", ["2.75 riyals"]),  # the digits as written
+])
+def test_plural_currencies_read_in_english_with_the_figure_exact(arabic, english):
+    assert _facts_only(arabic) == english
+
+
+@pytest.mark.parametrize("dual", ["دولاران", "دولارين", "ريالان", "ريالين", "ديناران", "دينارين",
+                                  "جنيهان", "جنيهين", "درهمان", "درهمين", "ليرتان", "ليرتين"])
+def test_dual_currencies_are_listed(dual):
+    from briefer.translate.words import _fold
+
+    assert lexicon().phrases[(_fold(dual),)].category == "currency"
+
+
+def test_a_dual_currency_written_in_words_gives_the_value_the_figures_layer_read():
+    from briefer.translate.side import _word_figure_english
+
+    # "بتكلفة دولارين" (two dollars): the number is the dual itself, read from the figure's value
+    assert _word_figure_english("دولارين", 2.0, "دولارين", "money", "") == "2 dollars"
+    assert _word_figure_english("ألفي ريال", 2000.0, "ريالين", "money", "") == "2,000 riyals"
+
+
+def test_plural_currencies_in_a_facts_line_pass_the_guard():
+    from briefer.analyze import analyze
+    from briefer.verify import verify_bullets
+
+    text = "ورفعت الشركة سعر التذكرة إلى 15 ريالات. وبلغت الغرامة 40 دنانير في الأردن."
+    analysis = analyze(Article(id="c1", text=text))
+    bullets_ar = tuple(Bullet("ar", s.text, sources=(s.index,)) for s in analysis.sentences)
+    _, bullets_en, _ = english_side(analysis, bullets_ar)
+    assert [b.text for b in bullets_en] == ["Figures: 15 riyals", "Jordan — figures: 40 dinars"]
+    kept, verdicts = verify_bullets(analysis, bullets_en, "repair,replace")
+    assert [v.action for v in verdicts] == ["kept", "kept"] and len(kept) == 2
+
+
+# ------------------------------------------------------------------ clock times
+
+
+@pytest.mark.parametrize(("arabic", "english"), [
+    ("يبدأ الحفل الساعة 10:30 صباحا", ["10:30 a.m."]),
+    ("انطلق القطار الساعة ٩:٤٥ مساءً", ["9:45 p.m."]),  # Arabic-Indic digits
+    ("تبدأ الجلسة الساعة 8.15 مساء", ["8:15 p.m."]),  # the point between hours and minutes
+    ("يفتح المعرض الساعة 9", ["9 o'clock"]),
+    ("وقع الانفجار الساعة 3 فجرا بتوقيت مكة المكرمة", ["3 a.m. Mecca time"]),
+    ("أقلعت الطائرة الساعة 0615 بتوقيت غرينتش", ["0615 GMT"]),  # as the newswire writes it
+    ("وصل الوفد عند 21:05 بالتوقيت المحلي", ["21:05 local time"]),
+    ("يفتح من 9 صباحا حتى 11 مساء", ["9 a.m.", "11 p.m."]),  # a time of day makes an hour a time
+    ("الساعة 7 مساء قتل 4 أشخاص", ["7 p.m.", "4 people"]),
+])
+def test_clock_times_read_in_english(arabic, english):
+    assert _facts_only(arabic) == english
+
+
+@pytest.mark.parametrize(("arabic", "english"), [
+    ("فاز الفريق 2:1 على ضيفه", ["2", "1"]),  # no الساعة, no time word: a score
+    ("ارتفع المؤشر 10.30 نقطة", ["10.30 points"]),  # a decimal
+    ("قتل 25 مساء الأحد", ["25 \u2068مساء\u2069"]),  # past 12: not an hour
+    ("بدأ الاجتماع الساعة العاشرة صباحا", []),  # an hour in words: the guard could not trace its 10
+])
+def test_what_is_not_a_clock_time_in_digits_is_left_as_it_was(arabic, english):
+    assert _facts_only(arabic) == english
+
+
+def test_clock_times_in_a_facts_line_pass_the_guard():
+    from briefer.analyze import analyze
+    from briefer.verify import verify_bullets
+
+    text = ("وقع الانفجار الساعة 10:30 صباحا وأسفر عن مقتل 12 شخصا. "
+            "وقال المتحدث إن الطريق فتح الساعة 8 مساء بعد رفع 3 شاحنات. "
+            "وأقلعت الطائرة الساعة 0615 بتوقيت غرينتش وعلى متنها 150 راكبا.")
+    analysis = analyze(Article(id="t1", text=text))
+    bullets_ar = tuple(Bullet("ar", s.text, sources=(s.index,)) for s in analysis.sentences)
+    _, bullets_en, _ = english_side(analysis, bullets_ar)
+    assert [b.text for b in bullets_en] == [
+        "Figures: 10:30 a.m.; 12 people",
+        "Figures: 8 p.m.; 3 trucks",
+        "Figures: 0615 GMT; 150 passengers",
+    ]
+    kept, verdicts = verify_bullets(analysis, bullets_en, "repair,replace")
+    assert [v.action for v in verdicts] == ["kept"] * 3 and len(kept) == 3

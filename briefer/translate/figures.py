@@ -14,14 +14,17 @@ from importlib import resources
 import regex
 
 from briefer.arabic.numbers import is_and_fraction, lookup_word, newswire_form
-from briefer.facts.figures import canonical_unit, counts_nothing
+from briefer.facts.english import format_english_number
+from briefer.facts.figures import canonical_unit, counts_nothing, find_figures
 from briefer.translate.words import (
     _ARABIC_WORD,
     _WORD_CACHE_SIZE,
     NAME_CATEGORIES,
+    Entry,
     Match,
     Token,
     _fold,
+    _listed_at,
     _match_at,
     _tokens,
     lexicon,
@@ -58,9 +61,18 @@ def _figure_spans_in(tokens: Sequence[Token], text: str, facts_only: bool = Fals
     for i in [k for k, token in enumerate(tokens) if token.is_number]:  # few numbers among many words
         if i < resume:
             continue
+        clock = _clock_time(tokens, text, i) if facts_only else None
+        if clock is not None:
+            first, last, english = clock
+            spans.append(Span(tokens[first].start, tokens[last].end, english, "figure"))
+            resume = last + 1
+            continue
         first, left = _extend_left(tokens, i)
         last, right = _extend_right(tokens, i)
         number = _english_number(tokens[i].text)
+        joined = _joined_compound(tokens, i, last, right)
+        if joined is not None and joined[0] >= resume:  # "15 ألفا و615": one number, 15,615
+            (first, left), (last, number, right) = _extend_left(tokens, joined[0]), joined[1:]
         if facts_only:
             last, number, right = _facts_only_extent(tokens, text, (first, i, last), number, left, right)
         start = tokens[first].start + (left[0].skip if left else 0)
@@ -68,6 +80,31 @@ def _figure_spans_in(tokens: Sequence[Token], text: str, facts_only: bool = Fals
         spans.append(Span(start, tokens[last].end, _tidy_figure(english), "figure"))
         resume = last + 1
     return spans
+
+
+def _joined_compound(tokens: Sequence[Token], i: int, last: int, right: list[str]) -> tuple[int, int, str, list[str]] | None:
+    """(first token, last token, number, parts) of a compound the figures layer reads as one number
+    ("15 ألفا و615" 15,615; "مليونين و500 ألف" 2.5 million): a scaled number, "و" and the smaller
+    numbers after it; None when the number at ``i`` is no such part."""
+    start = i
+    if i >= 2 and tokens[i - 1].folded == "و" and _is_scale_word(tokens[i - 2].folded):
+        start = i - 2  # "مليونين و500": the scaled part is written in words
+        while start > 0 and not tokens[start - 1].is_number and lookup_word(tokens[start - 1].folded):
+            start -= 1
+    end, parts, number_at = last, right, i
+    while parts and all(part in _SCALE_WORDS for part in parts) and end + 2 < len(tokens) and tokens[end + 1].folded == "و" and tokens[end + 2].is_number:
+        number_at = end + 2
+        end, parts = _extend_right(tokens, number_at)
+    if start == i and end == last:
+        return None
+    written = " ".join(token.text for token in tokens[start : end + 1])
+    through_last_number = len(" ".join(token.text for token in tokens[start : number_at + 1]))
+    figures = find_figures(written, ())
+    if len(figures) != 1 or figures[0].start or figures[0].end < through_last_number or figures[0].value is None or figures[0].kind == "range":
+        return None  # "15 ألفا و3 ملايين": two figures; "آلاف و200": one that starts after the word
+    value = figures[0].value
+    exact = f"{value:,.0f}" if value.is_integer() and value % 100_000 else format_english_number(value)  # 4,517,180
+    return start, end, exact, [part for part in parts if part not in _SCALE_WORDS]
 
 
 def _facts_only_extent(
@@ -86,6 +123,54 @@ def _facts_only_extent(
     if not right and not dated and _counted_noun_at(tokens, text, last, _may_be_year(number, left)):
         return last + 1, number, [_counted_noun_english(tokens[last + 1])]
     return last, number, right
+
+
+#: a clock time in digits: "10:30" (two tokens around a colon), "10.30", "08,15" or "1001" (one token)
+_HOUR_MINUTES = regex.compile(r"(\d{1,2})(?:([.,:]?)(\d\d))?")
+#: the latest hour a time of day may follow without الساعة ("10 صباحا": 10 a.m.)
+_LAST_HOUR = 12
+
+
+def _clock_time(tokens: Sequence[Token], text: str, i: int) -> tuple[int, int, str] | None:
+    """(first token, last token, English) of the clock time at the number token i, or None.
+
+    A time is announced by الساعة ("الساعة 10:30 صباحا": 10:30 a.m., "الساعة 8": 8 o'clock,
+    "الساعة 1001 بتوقيت غرينتش": 1001 GMT), or a time of day follows it ("10 صباحا", "8.15 مساء"),
+    or it is hours:minutes with a zone after it ("23:55 بتوقيت غرينتش"); a bare "2:1" is a score,
+    "10.30" a decimal. The digits are the source's, only the separator becomes a colon: the guard
+    finds each digit run in the article. An hour written in words ("الساعة العاشرة صباحا") is not
+    rendered: its "10" would be a figure the guard cannot trace to the article (the figures layer
+    gives that time no value), and so it would drop the whole line."""
+    clocks = lexicon().clocks
+    announced = i > 0 and tokens[i - 1].folded in clocks and not _gap(text, tokens[i - 1], tokens[i]).strip()
+    colon = i + 1 < len(tokens) and tokens[i + 1].is_number and _gap(text, tokens[i], tokens[i + 1]) == ":"
+    last = i + 1 if colon else i
+    if not announced and not (last + 1 < len(tokens) and tokens[last + 1].folded in lexicon().times):
+        return None  # most numbers: neither الساعة before nor a time word after
+    written = _english_number(tokens[i].text) + (":" + _english_number(tokens[last].text) if colon else "")
+    shape = _HOUR_MINUTES.fullmatch(written)
+    if shape is None or int(shape.group(1)) > 24 or (shape.group(3) and int(shape.group(3)) > 59):
+        return None
+    last, after = _time_words_after(tokens, text, last)
+    daytime = bool(after) and after[0].category == "daytime"
+    if not announced and not ((colon and after) or (daytime and int(shape.group(1)) <= _LAST_HOUR)):
+        return None
+    words = [entry.english for entry in after] or ([] if shape.group(3) else [clocks[tokens[i - 1].folded]])
+    clock = f"{shape.group(1)}:{shape.group(3)}" if shape.group(2) else written
+    return (i - 1 if announced else i), last, " ".join([clock, *words])
+
+
+def _time_words_after(tokens: Sequence[Token], text: str, last: int) -> tuple[int, list[Entry]]:
+    """(last token, entries) of the time of day and zone after a clock time ("صباحا بتوقيت غرينتش")."""
+    found: list[Entry] = []
+    k = last + 1
+    while k < len(tokens) and not _gap(text, tokens[k - 1], tokens[k]).strip():
+        listed = _listed_at(lexicon().times, tokens, k)
+        if listed is None:
+            break
+        found.append(listed.entry)
+        last, k = k + listed.length - 1, k + listed.length
+    return last, found
 
 
 def _counted_noun_english(token: Token) -> str:

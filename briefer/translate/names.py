@@ -28,6 +28,7 @@ from briefer.translate.words import (
     NAME_CATEGORIES,
     Match,
     Token,
+    _listed_at,
     _match_at,
     _tokens,
     lexicon,
@@ -80,17 +81,40 @@ def _occurrences(needle: str, text: str) -> list[int]:
 
 
 def _lexicon_name_spans_in(tokens: Sequence[Token]) -> list[Span]:
+    """Places and organisations the lexicon lists, an organisation with the nationalities after it
+    ("الحكومة الفرنسية": the French government); not inside a phrase that names nothing
+    ("السياسة الخارجية الأمريكية" is US foreign policy, not the State Department)."""
     spans, i = [], 0
+    commons = lexicon().commons
     while i < len(tokens):
+        common = _listed_at(commons, tokens, i) if tokens[i].folded in commons else None
+        if common is not None:
+            i += common.length
+            continue
         match = _match_at(tokens, i, NAME_CATEGORIES)
         # only unprefixed mentions: in 'بالعراق' the 'ب' (in) belongs to the sentence, not the name
         if match and match.skip == 0:
-            end = tokens[i + match.length - 1].end
-            spans.append(Span(tokens[i].start, end, match.entry.english, "name"))
-            i += match.length
+            end, english = i + match.length, match.entry.english
+            if match.entry.category == "org":
+                end, english = _with_nationalities(tokens, end, english)
+            spans.append(Span(tokens[i].start, tokens[end - 1].end, english, "name"))
+            i = end
         else:
             i += 1
     return spans
+
+
+def _with_nationalities(tokens: Sequence[Token], j: int, english: str) -> tuple[int, str]:
+    """(next token, English) of an organisation's name ending before token j with the nationalities
+    written right after it, first said last: "the government" + "الفرنسية" is the French government."""
+    found: list[str] = []
+    while j < len(tokens) and tokens[j].start - tokens[j - 1].end <= 1:  # a comma ends the name
+        adjective, length, nationality = _adjective_at(tokens, j)
+        if not nationality:
+            break
+        found.append(adjective)
+        j += length
+    return j, _modified(english, list(reversed(found))) if found else english
 
 
 class _Piece(NamedTuple):
@@ -126,6 +150,10 @@ def english_phrase(text: str, romanize: bool = True, keep_arabic: bool = False) 
             plain = _Piece("title", _matched_english(tokens[i], match, after_title), i)
             piece, i = _title_piece(text, tokens, i, match, plain, keep_arabic)
             pieces.append(piece)
+        elif match and match.entry.category == "org" and not match.skip:
+            end, english = _with_nationalities(tokens, i + match.length, match.entry.english)
+            pieces.append(_Piece("org", english, i))
+            i = end
         elif match:
             pieces.append(_Piece(match.entry.category, _matched_english(tokens[i], match, after_title), i))
             i += match.length
@@ -318,12 +346,11 @@ def _governed_match(tokens: Sequence[Token], j: int, minister: bool, coordinated
     """A listed noun a title governs at token j: a portfolio after a minister, an institution, a
     country or organisation; after و (``coordinated``) the و is skipped."""
     skip = 1 if coordinated else 0
-    word = tokens[j].folded[skip:]
     tables = (lexicon().portfolios, lexicon().genitives) if minister else (lexicon().genitives,)
     for table in tables:
-        for rest, entry in table.get(word, ()):
-            if j + len(rest) < len(tokens) and all(tokens[j + 1 + n].folded == w for n, w in enumerate(rest)):
-                return Match(len(rest) + 1, entry, skip)
+        listed = _listed_at(table, tokens, j, skip)
+        if listed is not None:
+            return listed
     name = _match_at(tokens, j, _GENITIVE_NAMES)
     return name if name is not None and name.skip == skip else None
 
@@ -337,6 +364,8 @@ def _genitive_modifiers(tokens: Sequence[Token], j: int, head: str, title: str) 
         english, length, nationality = _adjective_at(tokens, j)
         if nationality and _describes_title(tokens[j].folded, head, title):
             break
+        if _office_english(tokens[j].folded) and _agrees(tokens[j].folded, head):
+            break  # "رئيس الجامعة المؤقت": the interim head, read with the title (_title_nationalities)
         if not english and _match_at(tokens, j) is not None:
             break  # a title or a person
         modifiers.append(english or None)
@@ -346,15 +375,26 @@ def _genitive_modifiers(tokens: Sequence[Token], j: int, head: str, title: str) 
 
 def _title_nationalities(tokens: Sequence[Token], j: int, head: str, title: str) -> tuple[int, tuple[str, ...]]:
     """(next token, English) of the nationalities from token j that describe the title (a country's
-    name read as one would otherwise be read as the country: "وزيرة الصحة السعودية")."""
+    name read as one would otherwise be read as the country: "وزيرة الصحة السعودية"), and of the
+    office words that agree with it ("مدير المستشفى السابق": the former Director of the hospital)."""
     found: list[str] = []
-    while j < len(tokens) and _is_arabic_word(tokens[j]) and _is_definite(tokens[j].folded):
+    while j < len(tokens) and not tokens[j].is_number and _is_definite(tokens[j].folded):
         english, length, nationality = _adjective_at(tokens, j)
-        if not (nationality and _describes_title(tokens[j].folded, head, title)):
+        office = _office_english(tokens[j].folded)
+        if office and _agrees(tokens[j].folded, head):
+            english, length = office, 1
+        elif not (nationality and _describes_title(tokens[j].folded, head, title)):
             break
         found.append(english)
         j += length
     return j, tuple(found)
+
+
+def _office_english(folded: str) -> str:
+    """An office holder's adjective ("السابق", "المؤقتة": former, interim) in English, else ""."""
+    offices = lexicon().offices
+    bare = folded[2:] if folded.startswith("ال") else folded
+    return next((offices[form] for form in _listed_forms(bare, feminine=True) if form in offices), "")
 
 
 def _adjective_at(tokens: Sequence[Token], j: int) -> tuple[str, int, bool]:
@@ -374,6 +414,11 @@ def _describes_title(adjective: str, head: str, title: str) -> bool:
     the genitive ("المتحدث باسم الخارجية الروسية": the Russian Foreign Ministry's spokesperson)."""
     if title.rsplit(" ", 1)[-1] in _OWN_PREPOSITIONS:
         return False
+    return _agrees(adjective, head)
+
+
+def _agrees(adjective: str, head: str) -> bool:
+    """Whether a folded adjective has the gender of the folded noun: both feminine (ending "ه") or neither."""
     return adjective.endswith("ه") == head.endswith("ه")
 
 

@@ -40,12 +40,27 @@ class Lexicon:
     # any other title's institution ("مدير المستشفى": Director of the hospital)
     portfolios: dict[str, tuple[tuple[tuple[str, ...], Entry], ...]] = field(default_factory=dict)
     genitives: dict[str, tuple[tuple[tuple[str, ...], Entry], ...]] = field(default_factory=dict)
+    # adjectives of an office holder ("السابق": former) that describe a title across the genitive
+    # it governs ("مدير المستشفى السابق": the former Director of the hospital); also descriptors
+    offices: dict[str, str] = field(default_factory=dict)
+    # a clock time: the word that announces it ("الساعة"), and the words after it (the time of day
+    # "صباحا": a.m., a time zone "بتوقيت غرينتش": GMT), read only around a number; as by_first
+    clocks: dict[str, str] = field(default_factory=dict)
+    times: dict[str, tuple[tuple[tuple[str, ...], Entry], ...]] = field(default_factory=dict)
+    # phrases whose words are no name, read by the name scan only: as by_first
+    commons: dict[str, tuple[tuple[tuple[str, ...], Entry], ...]] = field(default_factory=dict)
 
 
 #: categories kept out of the phrase table (see Lexicon); "letter" is the romanisation table
-_WORD_TABLES = {"noun": "nouns", "descriptor": "descriptors", "particle": "particles", "letter": "letters"}
-#: categories of multi-word tables kept out of the phrase table, read only after a title
-_GENITIVE_TABLES = {"portfolio": "portfolios", "genitive": "genitives"}
+_WORD_TABLES = {"noun": "nouns", "descriptor": "descriptors", "particle": "particles", "letter": "letters",
+                "office": "offices", "clock": "clocks"}
+#: categories of multi-word tables kept out of the phrase table, read only after a title or a clock
+#: time, or by the name scan
+_GENITIVE_TABLES = {"portfolio": "portfolios", "genitive": "genitives", "daytime": "times", "zone": "times",
+                    "common": "commons"}
+#: what a nationality listed in its masculine form (folded "المصري") adds for its other forms: the
+#: feminine "ة" (folded "ه"), the plurals "ون"/"ين" and the feminine plural "ات"
+_NATIONALITY_ENDINGS = ("ه", "ون", "ين", "ات")
 
 
 @cache
@@ -54,7 +69,7 @@ def lexicon() -> Lexicon:
     text = resources.files("briefer").joinpath("data/en_lexicon.tsv").read_text(encoding="utf-8")
     phrases: dict[tuple[str, ...], Entry] = {}
     tables: dict[str, dict[str, str]] = {name: {} for name in _WORD_TABLES.values()}
-    governed: dict[str, dict[tuple[str, ...], Entry]] = {name: {} for name in _GENITIVE_TABLES}
+    governed: dict[str, dict[tuple[str, ...], Entry]] = {name: {} for name in _GENITIVE_TABLES.values()}
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -66,17 +81,33 @@ def lexicon() -> Lexicon:
             tables["letters"][arabic] = english
         elif category in _WORD_TABLES:
             tables[_WORD_TABLES[category]].setdefault(_fold(arabic), english)
+            if category == "office":  # "مسؤول سابق": an office word is read as a descriptor as well
+                tables["descriptors"].setdefault(_fold(arabic), english)
         elif category in _GENITIVE_TABLES:
-            governed[category].setdefault(tuple(_fold(w) for w in _words(arabic)), Entry(category, english))
+            governed[_GENITIVE_TABLES[category]].setdefault(tuple(_fold(w) for w in _words(arabic)), Entry(category, english))
         else:
             # first entry wins, so a word listed as a country is not re-read as an adjective
             phrases.setdefault(tuple(_fold(w) for w in _words(arabic)), Entry(category, english))
+    _add_nationality_forms(phrases)
     for key, entry in phrases.items():  # "مسؤول أمريكي": a nationality after a noun is indefinite
         if entry.category == "adjective" and len(key) == 1 and key[0].startswith("ال"):
             tables["descriptors"].setdefault(key[0][2:], entry.english)
     return Lexicon(phrases, tables["letters"], max(len(key) for key in phrases), _index_by_first_word(phrases),
                    tables["nouns"], tables["descriptors"], tables["particles"],
-                   _index_by_first_word(governed["portfolio"]), _index_by_first_word(governed["genitive"]))
+                   _index_by_first_word(governed["portfolios"]), _index_by_first_word(governed["genitives"]),
+                   tables["offices"], tables["clocks"], _index_by_first_word(governed["times"]),
+                   _index_by_first_word(governed["commons"]))
+
+
+def _add_nationality_forms(phrases: dict[tuple[str, ...], Entry]) -> None:
+    """The feminine and plural forms of each nationality the lexicon lists in the masculine: "الرئيسة
+    البرازيلية" is the Brazilian President, "المسؤولين الأمريكيين" US officials. Every word of the
+    phrase takes the ending ("الكورية الجنوبية"); a form listed otherwise ("السعودية": Saudi Arabia)
+    keeps its own entry."""
+    for key, entry in list(phrases.items()):
+        if entry.category == "adjective" and all(word.endswith("ي") for word in key):
+            for ending in _NATIONALITY_ENDINGS:
+                phrases.setdefault(tuple(word + ending for word in key), entry)
 
 
 def _index_by_first_word(phrases: dict[tuple[str, ...], Entry]) -> dict[str, tuple[tuple[tuple[str, ...], Entry], ...]]:
@@ -160,6 +191,17 @@ def _phrases_opened_by(word: str) -> tuple[tuple[int, int, tuple[str, ...], Entr
     ]
     found.sort(key=lambda item: (-item[0], item[1]))
     return tuple((length, skip, rest, entry) for length, _, skip, rest, entry in found)
+
+
+def _listed_at(
+    table: dict[str, tuple[tuple[tuple[str, ...], Entry], ...]], tokens: Sequence[Token], j: int, skip: int = 0
+) -> Match | None:
+    """The longest phrase of a table indexed by first word (Lexicon.genitives, times, commons) at
+    token j, as written or (``skip``) without that many letters of clitic on its first word."""
+    for rest, entry in table.get(tokens[j].folded[skip:], ()):
+        if j + len(rest) < len(tokens) and all(tokens[j + 1 + n].folded == w for n, w in enumerate(rest)):
+            return Match(len(rest) + 1, entry, skip)
+    return None
 
 
 def _first_word_variants(word: str) -> list[tuple[int, str]]:
