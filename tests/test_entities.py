@@ -171,3 +171,17 @@ def test_a_relative_is_not_the_fuller_form_of_the_name_after_the_kinship_word():
     text = "اتهمت زوجة سورنسن السابقة الممثل بالعنف. وأصدر ديفيد سورنسن بيانا. ونفى سورنسن ذلك."
     canonicals = {text[e.start:e.end]: e.canonical for e in find_entities(text) if e.kind == "person"}
     assert canonicals["سورنسن"] == "ديفيد سورنسن"
+
+
+def test_a_masdar_after_a_name_of_two_words_ends_it():
+    people = by_kind("أعلن المدير سامر حداد الدخول في شراكة جديدة مع المصرف.", "person")
+    assert [p.text for p in people] == ["المدير سامر حداد"]
+
+
+def test_a_masdar_after_a_name_said_in_full_elsewhere_ends_the_short_name():
+    text = "أطلق المغني كريم داوود ألبوما جديدا.\nولا يعتبر كريم الظهور في التلفزيون من أولوياته."
+    assert all("الظهور" not in p.canonical for p in by_kind(text, "person"))
+
+
+def test_a_document_after_a_saying_verb_is_no_person():
+    assert not [p for p in by_kind("وأضاف بيان النيابة أن التحقيق مستمر.", "person") if "بيان" in p.text]

@@ -315,3 +315,32 @@ def test_a_continuation_verb_before_an_becomes_dhakara_not_qala():
     )
     bullet = bullet_from_sentences(analysis, [1])
     assert bullet is not None and bullet.text.startswith("ذكر") and "النوبي أن نحو 40%" in bullet.text
+
+
+def test_an_inserted_document_speaker_agrees_with_the_verb():
+    from dataclasses import replace
+
+    analysis = build(
+        ["أصدرت النيابة العامة بيانا عن القضية.", "وقالت: “التحقيق مستمر مع المتهمين”."],
+        quotes=(("التحقيق مستمر مع المتهمين", "بيان النيابة العامة", "بيانا"),),
+    )
+    analysis = replace(analysis, quotes=(replace(analysis.quotes[0], verb="وقالت"),))
+    bullet = bullet_from_sentences(analysis, [1])
+    assert bullet is not None and bullet.text == "وقالت النيابة العامة في بيان: “التحقيق مستمر مع المتهمين”."
+
+
+def test_no_speaker_is_inserted_that_disagrees_with_the_verb():
+    from briefer.backends.extractive_bullets import _agreeing_speaker
+
+    assert _agreeing_speaker("وأضاف", "بيان النيابة العامة") == "بيان النيابة العامة"
+    assert _agreeing_speaker("وقالت", "بيان رسمي") is None
+    assert _agreeing_speaker("وقالت", "واشنطن") == "واشنطن"
+
+
+def test_a_document_after_the_verb_is_its_subject_and_gets_no_speaker():
+    analysis = build(
+        ["وأشارت تقارير صحفية إلى أن الوزير قال “لن أستقيل من منصبي”."],
+        quotes=(("لن أستقيل من منصبي", "الوزير", "الوزير"),),
+    )
+    bullet = bullet_from_sentences(analysis, [0])
+    assert bullet is not None and bullet.text.startswith("أشارت تقارير صحفية")

@@ -261,3 +261,54 @@ def test_verb_and_speaker_genders_are_read_from_their_forms():
     assert _speaker_gender("وزير الخارجية الأمريكية، مايك بومبيو", lex) == "M"  # agrees with الخارجية
     assert _speaker_gender("البروفيسور إيفلين تيفلر", lex) == ""  # a title both genders bear
     assert _speaker_gender("كيرا نايتلي", lex) == ""
+
+
+# ------------------------------------------------------------ documents, places, descriptions
+
+
+def test_a_document_speaks_with_its_issuer_and_names_no_person():
+    text = "أصدرت الهيئة قرارها أمس.\nوأضاف بيان الهيئة أن «الأسعار ستبقى كما هي حتى نهاية العام المقبل»."
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "بيان الهيئة"
+    assert not [e for e in find_entities(text) if e.kind == "person" and "بيان" in e.text]
+
+
+def test_a_document_takes_the_verb_of_its_gender():
+    from briefer.facts.quotes import document_issuer, speaker_agrees
+
+    assert not speaker_agrees("وقالت", "بيان النيابة العامة")
+    assert speaker_agrees("وأضاف", "بيان النيابة العامة") and speaker_agrees("وذكرت", "رسالة الوزارة")
+    assert document_issuer("بيان صادر عن النيابة العامة") == ("النيابة العامة", "بيان")
+    assert document_issuer("بيان رسمي") is None and document_issuer("وزير الخارجية") is None
+
+
+def test_a_capital_after_a_feminine_saying_verb_speaks_for_its_government():
+    text = "وقالت واشنطن إن «العقوبات الجديدة ستدخل حيز التنفيذ الأسبوع المقبل دون تأخير»."
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "واشنطن" and text[quote.speaker_start:quote.speaker_end] == "واشنطن"
+
+
+def test_a_place_after_a_masculine_verb_is_not_its_subject():
+    text = "وقال الأمريكي إن «العقوبات الجديدة ستدخل حيز التنفيذ الأسبوع المقبل دون تأخير»."
+    (quote,) = quotes_of(text)
+    assert quote.speaker != "الأمريكي" and "أمريكا" not in quote.speaker
+
+
+def test_a_description_stops_before_a_verb_a_clause_or_a_bare_noun():
+    text = ("وقال مسؤولون يعملون في السوق إن «الأسعار مرتفعة جدا هذا الموسم في كل الأسواق».\n"
+            "ووصف البعض القرار بأنه «خطوة متأخرة جدا لم تعد تنفع أحدا».\n"
+            "وقال أحد السكان كيف نجا من الحريق: «خرجت من النافذة قبل أن يصل الدخان إلى الغرفة».")
+    assert [q.speaker for q in quotes_of(text)] == ["مسؤولون", "البعض", "أحد السكان"]
+
+
+def test_a_feminine_verb_looks_past_a_nearer_man_to_the_woman_who_spoke():
+    text = ("وقالت الوزيرة سلمى الحربي: «سننجز المشروع قبل نهاية العام الجاري بإذن الله». "
+            "وقال الوزير خالد العتيبي: «الخطة جيدة جدا ونحن ندعمها بالكامل». وأضافت: «لن نتأخر يوما واحدا عن الموعد المحدد للتسليم».")
+    speakers = [q.speaker for q in quotes_of(text)]
+    assert speakers == ["الوزيرة سلمى الحربي", "الوزير خالد العتيبي", "الوزيرة سلمى الحربي"]
+
+
+def test_the_look_back_for_an_agreeing_speaker_stays_in_the_paragraph():
+    text = ("وقالت الوزيرة سلمى الحربي: «سننجز المشروع قبل نهاية العام الجاري بإذن الله».\n"
+            "وقال الوزير خالد العتيبي: «الخطة جيدة جدا ونحن ندعمها بالكامل». وأضافت: «لن نتأخر يوما واحدا عن الموعد المحدد للتسليم».")
+    assert quotes_of(text)[2].speaker == ""

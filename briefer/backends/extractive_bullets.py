@@ -23,6 +23,8 @@ import regex
 
 from briefer.arabic.normalize import normalize, normalize_with_map
 from briefer.backends import extractive_data as data
+from briefer.facts.entities import lexicons
+from briefer.facts.quotes import document_issuer, speaker_agrees
 from briefer.types import Analysis, Bullet, Quote, Sentence
 
 MAX_WORDS = 50  # a bullet longer than this is cut at a clause boundary when that loses nothing
@@ -168,12 +170,30 @@ def _speaker_edits(analysis: Analysis, sentence: Sentence, start: int, end: int)
         return _continuation_verb_edit(article, start)
     mention_inside = start <= quote.speaker_start and quote.speaker_end <= end
     if mention_inside:
-        return [*_continuation_verb_edit(article, start), _Edit(quote.speaker_start, quote.speaker_end, quote.speaker)]
+        edits = _continuation_verb_edit(article, start)
+        if not speaker_agrees(quote.verb, quote.speaker):
+            return edits  # 'قالت النيابة' named in full must not read 'قالت بيان النيابة'
+        return [*edits, _Edit(quote.speaker_start, quote.speaker_end, quote.speaker)]
     verb = _SAYING_VERB.match(article, start, end)
     if verb is None or _has_subject(analysis, article, verb.end(), end):
         return []
+    speaker = _agreeing_speaker(verb.group(), quote.speaker)
+    if speaker is None:
+        return []
     edits = _continuation_verb_edit(article, start)
-    return [*edits, _Edit(verb.end(), verb.end(), " " + quote.speaker)]
+    return [*edits, _Edit(verb.end(), verb.end(), " " + speaker)]
+
+
+def _agreeing_speaker(verb: str, speaker: str) -> str | None:
+    """The speaker to name after a subjectless verb, agreeing with it: as resolved, or for a
+    document of the other gender the body that issued it ('وقالت' + 'بيان النيابة' -> 'وقالت
+    النيابة في بيان'); None when neither agrees, so the sentence stays as written."""
+    if speaker_agrees(verb, speaker):
+        return speaker
+    issued = document_issuer(speaker)
+    if issued is not None and speaker_agrees(verb, issued[0]):
+        return f"{issued[0]} في {issued[1]}"
+    return None
 
 
 def _has_subject(analysis: Analysis, article: str, after_verb: int, end: int) -> bool:
@@ -183,6 +203,8 @@ def _has_subject(analysis: Analysis, article: str, after_verb: int, end: int) ->
     if word is None:
         return False
     if word.group(1) in _OBJECT_PRONOUN_PHRASES:  # 'وقال عنه روبرت ريدفورد': the subject comes after
+        return True
+    if normalize(word.group(1)) in lexicons().documents:  # 'وأشارت تقارير صحفية'
         return True
     return word.group(1).startswith("ال") or any(e.start == word.start(1) for e in analysis.entities)
 

@@ -154,6 +154,7 @@ class Lexicons:
     name_enders: frozenset[str]  # verbs and nouns that end a name (see _breaks_name)
     name_objects: frozenset[str]  # nouns that end a name's own words, not a title's complement
     name_like: frozenset[str]  # names shaped like a verb, a masdar or a plural
+    documents: dict[str, str]  # normalised document noun ('بيان', 'رسالة') -> the gender it takes: M | F
 
     @property
     def longest_phrase(self) -> int:
@@ -190,6 +191,7 @@ def lexicons() -> Lexicons:
         name_enders=frozenset(normalize(w) for w in (*_data_lines("name_enders.txt"), *present_forms(),
                                                      *present_verbs())),
         name_like=frozenset(normalize(w) for w in _data_lines("name_like_words.txt")),
+        documents={normalize(word): gender for word, gender in map(str.split, _data_lines("documents.txt"))},
     )
 
 
@@ -252,6 +254,7 @@ def find_entities(text: str) -> tuple[Entity, ...]:
                 name_start = _name_start_index(tokens, i, end, lex) if kind == "person" else i
                 found.append((i, end, kind, name_start))
                 taken[i:end] = [True] * (end - i)
+    _trim_masdar_after_known_name(tokens, found, taken, lex)
     found.extend(_short_mentions(tokens, article_facts(text, "skeleton"), article_facts(text, "skeleton_without_clitic"),
                                  found, taken, lex))
     found.sort()
@@ -418,7 +421,8 @@ def _name_end(tokens: list[Token], j: int, lex: Lexicons, opens_line: frozenset[
         if not token.is_word or norm.isdigit() or norm in lex.stopwords or _is_title_word(token, lex):
             break
         if _breaks_name(norm) or (names >= 2 and _breaks_full_name(token.text, norm)
-                                  and not _heads_a_genitive(tokens[end - 1], lex)):
+                                  and not _heads_a_genitive(tokens[end - 1], lex)
+                                  and tokens[end - 1].norm not in _CONNECTORS):  # 'أبو الفتوح' is a name
             break  # 'مادونا قضية', 'نتنياهو قرر'; after two names 'أردوغان الاتهامات'
         if (norm,) in lex.places or norm in lex.anonymous or attribution_cue_of(norm):
             break
@@ -469,6 +473,10 @@ def _breaks_name(norm: str) -> bool:
 _FORM_IV_MASDAR = regex.compile(r"ا\w{2,3}ا\w")
 _WASL_MASDAR = regex.compile(r"ا\wت\wا\w|ان\w\wا\w|است\w\wا\w")
 _DEFINITE_MASDAR = regex.compile(r"ا\w{2,3}ا\w|ت\w\wي\w|ت\wا\w\w")
+# the masdar of a simple verb on فعول (الظهور، الدخول، الوصول); a stem opening on م is a
+# participle or a family name of that shape (المطوع), one on alef a name (الأيوب); a hollow
+# root's plural (الشؤون) goes on a title's complement, and a stem in ي is a nisba (البلوي)
+_FORM_I_MASDAR = regex.compile(r"[^ام][^و]و[^ي]")
 # Plurals after the article: sound feminine ones of four letters or more (الاتهامات; not السادات),
 # participles in -ين/-ون (المسؤولين) and nisbas (الأمريكيين); not family names (العثيمين).
 _DEFINITE_PLURAL = regex.compile(r"\w{4,}ات|م\w{3,}(?:ين|ون)|\w{3,}ي(?:ين|ون)")
@@ -484,7 +492,8 @@ def _breaks_full_name(word: str, norm: str) -> bool:
         return False
     if norm.startswith("ال"):
         stem = norm[2:]
-        return any(pattern.fullmatch(stem) for pattern in (_DEFINITE_MASDAR, _WASL_MASDAR, _DEFINITE_PLURAL))
+        return any(pattern.fullmatch(stem) for pattern in (_DEFINITE_MASDAR, _WASL_MASDAR, _DEFINITE_PLURAL,
+                                                           _FORM_I_MASDAR))
     # without the article a masdar opens on إ (form IV) or a bare alef: a foreign name of its
     # shape opens on أ ('أردوغان', 'أرباش', 'أوناي') or has no ت/ن/ست after the alef ('اردان')
     if word[0] == "إ" and _FORM_IV_MASDAR.fullmatch(norm):
@@ -551,6 +560,8 @@ def _subject_person_at(tokens: list[Token], i: int, lex: Lexicons, opens_line: f
     """The subject right after an attribution verb: 'وقال كارستن مينكي ...'."""
     if not _after_verb(tokens, i) or not _name_start(tokens[i], lex) or tokens[i].norm in lex.anonymous:
         return i
+    if tokens[i].norm in lex.documents:
+        return i  # 'وأضاف بيان النيابة': a document speaks, no person is named
     norm = tokens[i].norm
     if norm.endswith(("ه", "ها", "هم")) and norm not in lex.given_names:
         return i  # 'سموه', 'فيها': a pronoun, not a name
@@ -595,6 +606,26 @@ def _short_mentions(tokens, skeletons, skeletons_without_clitic, found, taken, l
             mentions.append((start, i + 1, "person", start))
             taken[start : i + 1] = [True] * (i + 1 - start)
     return mentions
+
+
+def _trim_masdar_after_known_name(tokens, found: list, taken: list[bool], lex: Lexicons) -> None:
+    """'لا يعتبر شاين الظهور في وسائل الإعلام': one name word and a definite masdar read as a name
+    of two. After one word a masdar may be a genitive ('مكتب التحقيقات'), so it ends the name only
+    where that word opens another person's name of two words or more ('شاين داوسون'), itself no
+    word and masdar ('بعض المؤرخين', 'بعض الرسوم' are no name 'بعض')."""
+    seconds: dict[str, set[str]] = {}  # first name word -> the words after it in the people found
+    for _start, end, kind, name_start in found:
+        second = tokens[name_start + 1] if end - name_start >= 2 else None
+        if kind == "person" and second is not None and not _breaks_full_name(second.text, second.norm):
+            seconds.setdefault(tokens[name_start].norm, set()).add(second.norm)
+    for position, (start, end, kind, name_start) in enumerate(found):
+        last = tokens[end - 1]
+        if (kind != "person" or end - name_start != 2 or not last.norm.startswith("ال")
+                or not _breaks_full_name(last.text, last.norm)):
+            continue
+        if seconds.get(tokens[name_start].norm, set()) - {last.norm}:
+            found[position] = (start, end - 1, kind, name_start)
+            taken[end - 1] = False
 
 
 def _first_name_before(tokens: list[Token], i: int, taken: list[bool], lex: Lexicons) -> bool:

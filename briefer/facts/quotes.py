@@ -29,7 +29,7 @@ from functools import cache, lru_cache
 import regex
 
 from briefer.arabic.normalize import normalize
-from briefer.arabic.verbs import present_forms
+from briefer.arabic.verbs import present_forms, present_verbs
 from briefer.facts.entities import (
     Lexicons,
     Token,
@@ -550,6 +550,7 @@ class _Resolver:
         self.people = sorted((e for e in entities if e.kind in {"person", "org"}), key=lambda e: e.start)
         self.by_start = {e.start: e for e in self.people}
         self.by_end = {e.end: e for e in self.people}
+        self.places = {e.start: e for e in entities if e.kind == "place" and _names_a_place(e.text)}
         self.spans = spans
         self.last: tuple[str, int, int, int] | None = None  # speaker, its span, end of that quote
         self.lex = lexicons()
@@ -562,6 +563,7 @@ class _Resolver:
         self.people_apart = all(a.end <= b.start for a, b in zip(self.people, self.people[1:]))
         self.breaks = self._sentence_breaks()
         self._openers: _Latest | None = None  # built when first needed
+        self._agreeing: dict[str, _Latest] = {}  # verb gender -> the antecedents agreeing with it
         self._windows: dict[int, dict[str, list[int]]] = {}
         self._by_norm: dict[str, list[int]] | None = None  # token norm -> its indexes, built when first needed
         self.subjects = self._attribution_subjects()
@@ -573,7 +575,8 @@ class _Resolver:
         for k in indexes_where(map("verb".__eq__, self.cues)):
             if self._in_quote(self.tokens[k].start):
                 continue
-            subject = self._subject_after(k + 1, skip=_OBJECT_PRONOUNS) or self._subject_before(0, k)
+            subject = (self._place_after(k, _verb_gender(self.tokens[k].norm, "verb"))
+                       or self._subject_after(k + 1, skip=_OBJECT_PRONOUNS) or self._subject_before(0, k))
             if subject:
                 found.append((subject[1], subject))
         return found
@@ -620,7 +623,7 @@ class _Resolver:
         elif self.tokens[index].norm.startswith("قول"):
             found = self._reported_by(clause, index)
         else:
-            found = self._from_verb(clause, index + 1, verb_index=index)
+            found = self._place_after(index, gender) or self._from_verb(clause, index + 1, verb_index=index)
         if kind != "prep" and (not found or not self._agrees(found[0], gender)):
             # 'وقالت' after a man was named: the verb agrees with its speaker, so look further back
             found = self._pronoun(span.open, gender)
@@ -677,6 +680,10 @@ class _Resolver:
         if k >= len(self.tokens) or not self.tokens[k].is_word:
             return None
         token = self.tokens[k]
+        if token.norm in self.lex.documents and not token.norm.startswith("ال") and not self._writes(k):
+            # 'وأضاف بيان النيابة': the document, with its issuer ('وأضاف البيان' refers back to
+            # the body that issued it, found as for any subject)
+            return self._description(k, anonymous=False)
         entity = self.by_start.get(token.start)
         if entity:
             return entity.canonical, entity.start, entity.end, False
@@ -691,6 +698,25 @@ class _Resolver:
         if (token.norm,) in self.lex.titles:  # 'ووصف حاخام الحائط العمل': a title without a name
             return self._description(k, anonymous=False)
         return None
+
+    def _writes(self, k: int) -> bool:
+        """Whether tokens[k] is the object of a verb of writing or issuing ('وكتبت تغريدة')."""
+        if k == 0:
+            return False
+        norm = self.tokens[k - 1].norm
+        writes = _speaker_edges()["writes"]
+        return norm in writes or (norm[:1] in "وف" and norm[1:] in writes)
+
+    def _place_after(self, verb: int, gender: str):
+        """'وقالت واشنطن', 'وتقول الرياض': a place right after a feminine saying verb is its
+        subject, the capital or country standing for its government (a masculine verb after a
+        place is no saying of it: 'وقال الأمريكي' is somebody else)."""
+        if gender != "F" or verb + 1 >= len(self.tokens):
+            return None
+        place = self.places.get(self.tokens[verb + 1].start)
+        if place is None:
+            return None
+        return place.text, place.start, place.end, False
 
     def _reported_by(self, clause: int, cue: int):
         """'نقلت رويترز عن مدير المهرجان قوله': the speaker follows the last 'عن' before 'قوله'."""
@@ -735,6 +761,8 @@ class _Resolver:
                 break
             if token.norm.startswith("ل") and len(token.norm) > 3 and token.norm[:3] != "لاي":
                 break
+            if self._description_ends(k, end, anonymous):
+                break
             end += 1
         start, stop = self.tokens[k].start, self.tokens[end - 1].end
         if ends_sentence(self.tokens[end - 1].text):
@@ -743,6 +771,29 @@ class _Resolver:
         if words[:1] == "و" and normalize(words[1:].split()[0]) in self.lex.anonymous:
             start, words = start + 1, words[1:]
         return words, start, stop, anonymous
+
+    def _description_ends(self, k: int, end: int, anonymous: bool) -> bool:
+        """Whether tokens[end] cannot go on the description opened at tokens[k]: the sentence or
+        line ended before it ('مسؤول كوري جنوبي.⏎وكان'), the head takes no complement ('البعض
+        الأغنية'), it is a verb or opens a clause ('بعض الرجال المسلمين يقيمون', 'إنهم', 'كيف'),
+        or, in an indefinite source's description, a bare noun after a definite one ('بعض المعلقين
+        خدمة الإسعاف'; but 'طلب عدم نشر اسمه' goes on one; 'الناشط عماد' is a title and name)."""
+        tokens, edges = self.tokens, _speaker_edges()
+        previous, norm = tokens[end - 1], tokens[end].norm
+        if ends_sentence(previous.text) or "\n" in self.text[previous.end : tokens[end].start]:
+            return True
+        head = tokens[k].norm
+        if head in edges["whole"] or (head[:1] == "و" and head[1:] in edges["whole"]):
+            return True
+        if norm in edges["clause"]:
+            return True
+        if norm in edges["issued"] and head in self.lex.documents:
+            return False  # 'بيان صادر عن الوزارة': the body that issued it follows
+        if _is_verb(norm):
+            return True
+        return (anonymous and not head.startswith("ال") and previous.norm.startswith("ال") and not norm.startswith(("ال", "وال"))
+                and norm[:1] not in "بلك" and not norm.isdigit() and norm not in edges["anonymity"]
+                and norm not in {"عن", "باسم"} and norm not in self.lex.given_names)
 
     def _definite(self, k: int):
         """'الشبكة' or 'المقيم': the person or body the article introduced with that word; 'المصدر':
@@ -872,8 +923,21 @@ class _Resolver:
         if best is None:
             return self._recent_person(offset, gender)
         if not self._agrees(best[1][0], gender):
-            return None  # the nearest antecedent is of the other gender: unattributed, not a guess
+            return self._agreeing_before(best[0], offset, gender)
         return best[1]
+
+    def _agreeing_before(self, bound: int, offset: int, gender: str):
+        """The nearest antecedent before ``bound`` (an attribution's subject or a person opening a
+        sentence) that agrees with the verb, in the paragraph of ``offset``: 'وأضافت' after the
+        man who spoke after her is still hers. None past the paragraph's start: an antecedent
+        further back is a guess. By bisection in the agreeing antecedents, found once per gender."""
+        if gender not in self._agreeing:
+            pairs = [*self.subjects, *self._sentence_openers().pairs]
+            self._agreeing[gender] = _Latest([pair for pair in pairs if self._agrees(pair[1][0], gender)])
+        found = self._agreeing[gender].before(bound)
+        if found is None or found[0] <= self.text.rfind("\n", 0, offset):
+            return None
+        return found[1]
 
     def _agrees(self, speaker: str, gender: str) -> bool:
         """Whether a speaker may be the subject of a verb of that gender ('' agrees with all)."""
@@ -907,6 +971,54 @@ class _Resolver:
 _SPEAKER_WORD = regex.compile(r"\S+")
 
 
+_NISBA = regex.compile(r"\w+ي(?:ين|ون|ان)?")
+
+
+def _names_a_place(text: str) -> bool:
+    """A place's own name ('واشنطن', 'الرياض'), not a nationality adjective of the list
+    ('الأمريكي', 'الفلسطينيين'), which names a person or qualifies a noun, never a government."""
+    return " " in text or not _NISBA.fullmatch(normalize(text))
+
+
+@lru_cache(maxsize=65536)
+def _is_verb(norm: str) -> bool:
+    """A news verb, past or present ('أعلن', 'يقيمون'), or a word of the present's shape: in a
+    description, a word opening on ي after the head is a verb ('يقيمون', 'يرى'), not a noun."""
+    lex = lexicons()
+    if norm in lex.name_like or norm in lex.given_names:
+        return False
+    return norm in _news_verbs() or (norm[:1] == "ي" and len(norm) >= 4)
+
+
+@cache
+def _news_verbs() -> frozenset[str]:
+    """The news verbs, past and present, normalised (not the nouns that also end a name)."""
+    return frozenset(normalize(w) for w in (*present_forms(), *present_verbs()))
+
+
+def speaker_agrees(verb: str, speaker: str) -> bool:
+    """Whether a speaker may be the subject of a saying verb as written ('قالت' and 'بيان
+    النيابة' do not agree; 'قالت' and 'واشنطن' do); where either form shows no gender, yes."""
+    norm = normalize(verb)
+    gender = _verb_gender(norm, attribution_cue(norm) or "verb")
+    theirs = _speaker_gender(speaker, lexicons())
+    return not gender or not theirs or gender == theirs
+
+
+def document_issuer(speaker: str) -> tuple[str, str] | None:
+    """('النيابة العامة', 'بيان') for 'بيان النيابة العامة' or 'بيان صادر عن النيابة العامة': the
+    body that issued a document speaking, and the document; None for any other speaker."""
+    words = speaker.split()
+    if len(words) < 2 or normalize(words[0]) not in lexicons().documents:
+        return None
+    rest = words[1:]
+    if normalize(rest[0]) in _speaker_edges()["issued"] and len(rest) > 2 and normalize(rest[1]) in {"عن", "من"}:
+        rest = rest[2:]  # 'صادر عن'
+    if not normalize(rest[0]).startswith("ال") and (normalize(rest[0]),) not in lexicons().org_names:
+        return None  # 'بيان رسمي', 'تقرير جديد': no body named
+    return " ".join(rest), words[0]
+
+
 def _verb_gender(norm: str, kind: str) -> str:
     """'F' or 'M' for a saying verb or participle whose form shows it ('قالت', 'مضيفة', 'تقول',
     'قولها'; 'قال', 'مضيفا', 'يقول', 'قوله'), else ''. Normalised: ة is written ه."""
@@ -934,11 +1046,16 @@ def _feminine_presents() -> frozenset[str]:
 
 def _speaker_gender(speaker: str, lex: Lexicons) -> str:
     """'F' or 'M' when a speaker's title shows it ('الوزيرة', 'رئيسة الوزراء'; 'الوزير'), 'F' for
-    a masculine title with a feminine nationality ('رئيس الوزراء البريطانية تيريزا ماي'); ''
-    for a name alone, a body, a group or a title both genders bear ('البروفيسور')."""
+    a masculine title with a feminine nationality ('رئيس الوزراء البريطانية تيريزا ماي'); a
+    document's own gender ('بيان' M, 'رسالة' F); 'F' for a place ('واشنطن'); '' for a name
+    alone, a body, a group or a title both genders bear ('البروفيسور')."""
     words = [normalize(w).strip("،,") for w in speaker.split()]
     if not words:
         return ""
+    if words[0] in lex.documents:  # 'بيان النيابة' takes 'قال', 'رسالة الوزارة' takes 'قالت'
+        return lex.documents[words[0]]
+    if tuple(words) in lex.places and _names_a_place(speaker):
+        return "F"  # 'وقالت واشنطن': a city or a country takes the feminine verb
     first = words[0][1:] if words[0][:1] == "و" and (words[0][1:],) in lex.titles else words[0]
     if (first,) not in lex.titles:
         return ""
@@ -1000,6 +1117,7 @@ class _Latest:
     given on a tie (as ``max`` over the pairs in their order would choose), by bisection."""
 
     def __init__(self, pairs: list[tuple[int, tuple]]):
+        self.pairs = pairs
         first_at: dict[int, tuple[int, tuple]] = {}
         for position, value in pairs:
             first_at.setdefault(position, (position, value))
