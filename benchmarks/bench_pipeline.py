@@ -126,9 +126,9 @@ def _count_checked_arabic(articles: list[Article]) -> int:
 
 def _count_briefs(articles: list[Article]) -> int:
     from briefer import pipeline
-    from briefer.types import ArticleBrief
+    from briefer.types import Skipped
 
-    return sum(isinstance(o, ArticleBrief) for o in pipeline._work(articles))
+    return sum(not isinstance(o, Skipped) for o in pipeline._work(articles))
 
 
 def _sample(feed: Path, config, size: int) -> list[Article]:

@@ -63,6 +63,11 @@ def code_digest(root: Path) -> str:
     return digest.hexdigest()[:16]
 
 
+def encode_brief(brief: ArticleBrief) -> str:
+    """A brief as the cache stores it: JSON, read back by :meth:`BriefCache.get`."""
+    return json.dumps(to_data(brief), ensure_ascii=False, separators=(",", ":"))
+
+
 class BriefCache:
     """get/put ArticleBriefs by (article id, run signature)."""
 
@@ -87,10 +92,13 @@ class BriefCache:
             return None  # an entry from an incompatible build: recompute it
 
     def put(self, brief: ArticleBrief, signature: str) -> None:
-        value = json.dumps(to_data(brief), ensure_ascii=False, separators=(",", ":"))
+        self.put_encoded(brief.article.id, encode_brief(brief), signature)
+
+    def put_encoded(self, article_id: str, value: str, signature: str) -> None:
+        """Store a brief already encoded by :func:`encode_brief` (in a worker process)."""
         self._db.execute(
             "INSERT OR REPLACE INTO briefs (key, article_id, value) VALUES (?, ?, ?)",
-            (cache_key(brief.article.id, signature), brief.article.id, value),
+            (cache_key(article_id, signature), article_id, value),
         )
 
     def __len__(self) -> int:

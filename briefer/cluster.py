@@ -85,6 +85,15 @@ class ArticleKeys:
     figures: frozenset[str]  # see figure_keys
     entities: frozenset[str]  # normalised canonical entity names
 
+    def __reduce__(self):
+        # made in a worker process and unpickled in the parent: its words are interned again on
+        # arrival, or each of 10,000 entries would hold a copy of the day's vocabulary (60 MB)
+        return _interned_keys, (self.terms, self.counts, self.figures, self.entities)
+
+
+def _interned_keys(terms: tuple[str, ...], counts: array, figures: frozenset[str], entities: frozenset[str]) -> ArticleKeys:
+    return ArticleKeys(tuple(map(sys.intern, terms)), counts, figures, entities)
+
 
 def terms(text: str) -> list[str]:
     """Normalised words without the article: 'والانتخابات' and 'انتخابات' both -> 'انتخابات'.

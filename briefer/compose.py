@@ -126,7 +126,7 @@ def _story_in_full(draft: _Draft, entries: Sequence[Entry], load: Loader, place:
     return Story(
         id=draft.id,
         briefs=(lead, *(entries[i].brief for i in draft.members[1:])),
-        section=place(lead),
+        section=entries[draft.members[0]].section or place(lead),
         importance=draft.importance,
         disagreements=disagreements(reports) if len(outlets) > 1 else (),
     )
@@ -136,7 +136,8 @@ def _annex_story(draft: _Draft, entries: Sequence[Entry], load: Loader, place: C
     return Story(
         id=draft.id,
         briefs=tuple(entries[i].brief for i in draft.members),
-        section=place(load(draft.members[0])),
+        # placed where the brief was made: reading thousands of annex leads back costs seconds
+        section=entries[draft.members[0]].section or place(load(draft.members[0])),
         importance=draft.importance,
     )
 
@@ -166,6 +167,11 @@ def _story_id(article_ids: Iterable[str]) -> str:
     """Stable whatever the lead: from the sorted ids of its articles."""
     digest = hashlib.sha1("\n".join(sorted(article_ids)).encode("utf-8")).hexdigest()
     return f"story-{digest[:10]}"
+
+
+def section_placer(config: BriefConfig) -> Callable[[ArticleBrief], str]:
+    """The section a story led by a brief goes in, under ``config`` (for an Entry's ``section``)."""
+    return _placer(config, load_lexicon(config.sections_file))
 
 
 def _placer(config: BriefConfig, lexicon: Lexicon) -> Callable[[ArticleBrief], str]:

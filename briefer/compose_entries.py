@@ -13,13 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from types import MappingProxyType
 
 from briefer.cluster import ArticleKeys, article_keys
 from briefer.compose_figures import outlet
 from briefer.types import Analysis, Article, ArticleBrief
-
-_NO_META = MappingProxyType({})
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,9 +27,10 @@ class Entry:
     density: float  # figures and attributed quotes behind the bullets, per bullet, capped at 1
     outlet: str
     day: str  # ISO date of the article, "" when undated
+    section: str = ""  # the section of a story this article leads, when known (else compose places it)
 
 
-def entry_of(brief: ArticleBrief, held: ArticleBrief | None = None) -> Entry:
+def entry_of(brief: ArticleBrief, held: ArticleBrief | None = None, section: str = "") -> Entry:
     """The entry of a complete brief; ``held`` is what the story will hold (default: the brief)."""
     return Entry(
         brief=held or brief,
@@ -41,6 +39,7 @@ def entry_of(brief: ArticleBrief, held: ArticleBrief | None = None) -> Entry:
         density=density(brief),
         outlet=outlet(brief),
         day=iso_date(brief.article.date),
+        section=section,
     )
 
 
@@ -50,7 +49,7 @@ def headline_brief(brief: ArticleBrief) -> ArticleBrief:
     return ArticleBrief(
         analysis=Analysis(
             article=Article(id=article.id, text="", title=article.title, source=article.source, date=article.date,
-                            url=article.url, origin=article.origin, meta=_NO_META),
+                            url=article.url, origin=article.origin, meta={}),
             sentences=(),
         ),
         headline_ar=brief.headline_ar,

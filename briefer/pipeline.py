@@ -21,13 +21,13 @@ from itertools import islice
 
 from briefer.analyze import analyze
 from briefer.backends.registry import get_engine
-from briefer.cache import BriefCache
-from briefer.compose import compose_entries
+from briefer.cache import BriefCache, encode_brief
+from briefer.compose import compose_entries, section_placer
 from briefer.compose_entries import Entry, entry_of, headline_brief
 from briefer.config import BriefConfig
 from briefer.errors import ArticleError, BrieferError, EngineError
 from briefer.ingest import read_inputs
-from briefer.spill import BriefSpill
+from briefer.spill import BriefSpill, pickle_brief
 from briefer.translate import english_side, get_translator
 from briefer.types import Analysis, Article, ArticleBrief, Briefing, Bullet, Skipped
 from briefer.verify import verify_bullets
@@ -60,6 +60,7 @@ class BriefMaker:
         self.config = config
         self.engine = get_engine(config)
         self.translator = get_translator(config)
+        self.place = section_placer(config)  # a story's section, worked out where its lead is made
 
     @property
     def signature(self) -> str:
@@ -163,10 +164,10 @@ def run_briefing(inputs: Sequence[str], config: BriefConfig, progress: Progress 
             if isinstance(outcome, Skipped):
                 skipped.append(outcome)
             else:
-                briefs.append(outcome)  # the complete brief leaves memory here
-                entries.append(entry_of(outcome, headline_brief(outcome)))
+                briefs.append_pickled(outcome.pickled)  # the complete brief never enters this process
+                entries.append(outcome.entry)
             if progress:
-                progress(done, None, _origin(outcome))
+                progress(done, None, outcome.origin)
     finally:
         if cache is not None:
             cache.close()
@@ -206,33 +207,86 @@ class _Counter:
     cached: int = 0
 
 
-def _outcomes(articles: Iterator[Article], maker: BriefMaker, cache: BriefCache | None, counter: _Counter) -> Iterator[Outcome]:
-    """Outcomes in input order: cached briefs straight away, the rest computed (maybe in workers)."""
+@dataclass(frozen=True, slots=True)
+class _Finished:
+    """A brief as the run keeps it, made where the brief is made (in a worker when there are
+    workers): its compose entry, its pickle for the spill and its cache value ("" without a
+    cache). The parent then never unpickles a complete brief to pickle it again, and what is left
+    of its work overlaps the workers'."""
+
+    entry: Entry
+    pickled: bytes
+    cache_value: str
+
+    @property
+    def origin(self) -> str:
+        article = self.entry.brief.article
+        return article.origin or article.id
+
+
+def _finish(brief: ArticleBrief, maker: BriefMaker, with_cache: bool) -> _Finished:
+    value = encode_brief(brief) if with_cache else ""
+    return _Finished(entry_of(brief, headline_brief(brief), maker.place(brief)), pickle_brief(brief), value)
+
+
+#: a chunk sent to be briefed: its cache hits (None where it missed), and what gives the outcomes
+#: of the misses, in order, when called (the workers' result, or the work itself without workers)
+_InFlight = tuple[list[ArticleBrief | None], Callable[[], list[_Finished | Skipped]]]
+
+
+def _outcomes(articles: Iterator[Article], maker: BriefMaker, cache: BriefCache | None,
+              counter: _Counter) -> Iterator[_Finished | Skipped]:
+    """Outcomes in input order: cached briefs straight away, the rest computed (maybe in workers).
+
+    With workers, the next chunk is read and sent before the results of the one in flight are
+    taken in (spilled, cached, entered), so the workers never wait on this process.
+    """
     pool = _worker_pool(maker.config)
     try:
-        while chunk := list(islice(articles, _CHUNK)):
-            hits = [cache.get(a.id, maker.signature) if cache else None for a in chunk]
-            counter.cached += sum(hit is not None for hit in hits)
-            misses = [a for a, hit in zip(chunk, hits) if hit is None]
-            fresh = iter(_compute(misses, maker, pool))
-            for hit in hits:
-                outcome = hit if hit is not None else next(fresh)
-                if cache is not None and hit is None and isinstance(outcome, ArticleBrief):
-                    cache.put(outcome, maker.signature)
-                yield outcome
+        in_flight: _InFlight | None = None
+        while True:
+            chunk = list(islice(articles, _CHUNK))
+            sent = _send(chunk, maker, cache, counter, pool) if chunk else None
+            if in_flight is not None:
+                yield from _receive(in_flight, maker, cache)
+            if sent is None:
+                return
+            in_flight = sent
     finally:
         if pool is not None:
             pool.terminate()
 
 
-def _compute(articles: list[Article], maker: BriefMaker, pool) -> list[Outcome]:
-    if not articles:
-        return []
+def _send(chunk: list[Article], maker: BriefMaker, cache: BriefCache | None, counter: _Counter, pool) -> _InFlight:
+    hits = [cache.get(a.id, maker.signature) if cache else None for a in chunk]
+    counter.cached += sum(hit is not None for hit in hits)
+    misses = [a for a, hit in zip(chunk, hits) if hit is None]
     size = max(1, maker.config.batch_size)
-    batches = [articles[i : i + size] for i in range(0, len(articles), size)]
-    if pool is None:
-        return [outcome for batch in batches for outcome in maker.make(batch)]
-    return [outcome for result in pool.map(_work, batches) for outcome in result]
+    batches = [misses[i : i + size] for i in range(0, len(misses), size)]
+    if pool is None or not batches:
+        # without workers the work waits until the chunk before is taken in: a run killed then
+        # has lost at most this chunk, as with workers
+        return hits, lambda: [outcome for batch in batches for outcome in _make_finished(maker, batch)]
+    result = pool.map_async(_work, batches)
+    return hits, lambda: [outcome for outcomes in result.get() for outcome in outcomes]
+
+
+def _receive(in_flight: _InFlight, maker: BriefMaker, cache: BriefCache | None) -> Iterator[_Finished | Skipped]:
+    hits, outcomes = in_flight
+    fresh = iter(outcomes())
+    for hit in hits:
+        if hit is not None:
+            yield _finish(hit, maker, with_cache=False)
+            continue
+        outcome = next(fresh)
+        if cache is not None and isinstance(outcome, _Finished):
+            cache.put_encoded(outcome.entry.brief.article.id, outcome.cache_value, maker.signature)
+        yield outcome
+
+
+def _make_finished(maker: BriefMaker, articles: list[Article]) -> list[_Finished | Skipped]:
+    with_cache = not maker.config.no_cache
+    return [_finish(o, maker, with_cache) if isinstance(o, ArticleBrief) else o for o in maker.make(articles)]
 
 
 def _worker_pool(config: BriefConfig):
@@ -252,9 +306,9 @@ def _init_worker(config: BriefConfig) -> None:
     _WORKER = BriefMaker(config)
 
 
-def _work(articles: list[Article]) -> list[Outcome]:
+def _work(articles: list[Article]) -> list[_Finished | Skipped]:
     assert _WORKER is not None, "worker used before _init_worker"
-    return _WORKER.make(articles)
+    return _make_finished(_WORKER, articles)
 
 
 def _job_notices(config: BriefConfig) -> tuple[str, ...]:
@@ -289,10 +343,6 @@ def _internal_error(origin: str, exc: Exception) -> Skipped:
     log.debug("internal error on %s", origin, exc_info=exc)
     first_line = str(exc).splitlines()[0][:200] if str(exc) else ""
     return Skipped(origin, f"internal error ({type(exc).__name__}: {first_line}); please report it, --debug shows the traceback")
-
-
-def _origin(outcome: Outcome) -> str:
-    return outcome.origin if isinstance(outcome, Skipped) else (outcome.article.origin or outcome.article.id)
 
 
 def _reason(exc: BrieferError) -> str:

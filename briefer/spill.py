@@ -22,6 +22,10 @@ from briefer.errors import BrieferError
 from briefer.types import ArticleBrief
 
 
+def pickle_brief(brief: ArticleBrief) -> bytes:
+    return pickle.dumps(brief, protocol=pickle.HIGHEST_PROTOCOL)
+
+
 class BriefSpill(Sequence[ArticleBrief]):
     """Append-only sequence of ArticleBriefs on disk; ``spill[i]`` reads brief i back."""
 
@@ -35,7 +39,10 @@ class BriefSpill(Sequence[ArticleBrief]):
 
     def append(self, brief: ArticleBrief) -> int:
         """Write ``brief``; returns its index."""
-        data = pickle.dumps(brief, protocol=pickle.HIGHEST_PROTOCOL)
+        return self.append_pickled(pickle_brief(brief))
+
+    def append_pickled(self, data: bytes) -> int:
+        """Write a brief already pickled by :func:`pickle_brief` (in a worker process)."""
         try:
             self._file.seek(self._offsets[-1])
             self._file.write(data)

@@ -1,8 +1,18 @@
+import pickle
 import time
+from array import array
 
 from briefing_samples import ARMY_A, ARMY_B, BUDGET, DERBY, VACCINE, brief, day_briefs
 
-from briefer.cluster import candidate_pairs, cluster, featurize, pairwise_report, similarity, terms
+from briefer.cluster import (
+    ArticleKeys,
+    candidate_pairs,
+    cluster,
+    featurize,
+    pairwise_report,
+    similarity,
+    terms,
+)
 
 
 def test_terms_strip_the_article_and_its_clitics_but_not_initial_letters():
@@ -64,3 +74,13 @@ def test_keys_taken_once_cluster_as_the_briefs_do():
     keys = [article_keys(b) for b in briefs]
     assert cluster_keys(keys, 0.5) == cluster(briefs, 0.5)
     assert dict(zip(keys[1].terms, keys[1].counts))["جيش"] >= 2  # headline words count double
+
+
+def test_keys_sent_from_a_worker_share_their_words():
+    """Keys are made in worker processes and held for every article of the day: unpickled, two
+    articles' copies of a word are one string, as they are when made in one process."""
+    words = tuple("".join(["انتخاب", "ات"]) for _ in range(2))  # equal strings, distinct objects
+    first, second = (pickle.loads(pickle.dumps(ArticleKeys((word,), array("I", [1]), frozenset(), frozenset())))
+                     for word in words)
+    assert first.terms == second.terms == ("انتخابات",)
+    assert first.terms[0] is second.terms[0]

@@ -214,3 +214,25 @@ def test_composing_from_entries_reads_back_only_the_leads_and_the_stories_in_ful
         assert [b.headline_ar for b in story.briefs] == [b.headline_ar for b in next(
             s for s in expected.annex if s.id == story.id).briefs]
     assert set(read) == set(range(len(briefs)))  # 2 stories in full (3 reports) + 2 annex leads
+
+
+def test_entries_placed_where_their_briefs_were_made_spare_reading_the_annex_back():
+    from briefer.compose import compose_entries, section_placer
+    from briefer.compose_entries import entry_of, headline_brief
+
+    briefs = day_briefs(english="lexicon")
+    config = BriefConfig(max_stories=2, summary_items=2)
+    place = section_placer(config)
+    read = []
+
+    def load(index):
+        read.append(index)
+        return briefs[index]
+
+    entries = [entry_of(b, headline_brief(b), place(b)) for b in briefs]
+    briefing = compose_entries(entries, load, config)
+    expected = compose(briefs, config)
+    assert [(s.id, s.section) for s in briefing.stories] == [(s.id, s.section) for s in expected.stories]
+    assert [(s.id, s.section) for s in briefing.annex] == [(s.id, s.section) for s in expected.annex]
+    annex_leads = {briefs.index(next(b for b in briefs if b.article.id == s.briefs[0].article.id)) for s in briefing.annex}
+    assert annex_leads and not annex_leads & set(read)  # only the stories in full were read back
