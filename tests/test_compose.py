@@ -75,6 +75,13 @@ def test_classify_counts_headline_hits_double_and_falls_back():
     assert classify("طقس معتدل", "سماء صافية", lexicon) == "general"
 
 
+def test_a_league_match_is_sport_though_it_is_the_summit_of_the_round():
+    """'قمة الجولة' hits politics' 'قمة': the game's own words (league, coach, goals) must outweigh it."""
+    body = ("فاز الفريق الأول على ضيفه بهدفين مقابل هدف في قمة الجولة العاشرة من الدوري، "
+            "وقال مدرب الفريق إن اللاعبين قدموا أداء كبيرا في الشوط الثاني.")
+    assert classify("الأهلي يتغلب على الزمالك في قمة الدوري", body, load_lexicon()) == "culture"
+
+
 def test_a_user_lexicon_replaces_the_shipped_one(tmp_path):
     path = tmp_path / "mine.toml"
     path.write_text('fallback = "misc"\n[[section]]\nkey = "energy"\nar = "الطاقة"\nen = "Energy"\n'
