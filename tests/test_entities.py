@@ -185,3 +185,29 @@ def test_a_masdar_after_a_name_said_in_full_elsewhere_ends_the_short_name():
 
 def test_a_document_after_a_saying_verb_is_no_person():
     assert not [p for p in by_kind("وأضاف بيان النيابة أن التحقيق مستمر.", "person") if "بيان" in p.text]
+
+
+def test_a_definite_body_takes_only_adjectives_that_agree_with_it():
+    def orgs(text):
+        return [e.text for e in find_entities(text) if e.kind == "org"]
+
+    assert orgs("ووصفت السفارة الروسية الأمر بأنه استفزاز.") == ["السفارة الروسية"]
+    assert orgs("وانتقدت السفارة الولايات المتحدة بشدة.") == ["السفارة"]
+    assert orgs("وقالت المحكمة العليا الأمريكية إن القرار نهائي.") == ["المحكمة العليا الأمريكية"]
+    assert orgs("وقال الجيش السوري الحر إن المعارك مستمرة.") == ["الجيش السوري الحر"]
+    assert orgs("استقال من منصبه في الحكومة البريطانية.") == ["الحكومة البريطانية"]
+
+
+def test_a_title_whose_complement_names_an_organisation_keeps_the_person():
+    people = [e.text for e in find_entities(
+        "ويقول مراسل بي بي سي للشؤون الأمنية، غوردون كوريرا، إن التقرير مهم.") if e.kind == "person"]
+    assert people == ["مراسل بي بي سي للشؤون الأمنية، غوردون كوريرا"]
+
+
+def test_sports_titles_give_a_gender():
+    from briefer.facts.entities import lexicons
+    from briefer.facts.quotes import _speaker_gender
+
+    assert _speaker_gender("اللاعبة الأمريكية سيرينا جونز", lexicons()) == "F"
+    assert _speaker_gender("المدرب الإسباني بيب غوارديولا", lexicons()) == "M"
+    assert _speaker_gender("العداءة الكينية", lexicons()) == "F"

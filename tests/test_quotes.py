@@ -312,3 +312,43 @@ def test_the_look_back_for_an_agreeing_speaker_stays_in_the_paragraph():
     text = ("وقالت الوزيرة سلمى الحربي: «سننجز المشروع قبل نهاية العام الجاري بإذن الله».\n"
             "وقال الوزير خالد العتيبي: «الخطة جيدة جدا ونحن ندعمها بالكامل». وأضافت: «لن نتأخر يوما واحدا عن الموعد المحدد للتسليم».")
     assert quotes_of(text)[2].speaker == ""
+
+
+# ------------------------------------------------- documents named again, allies, the look-back
+
+
+def test_a_definite_document_is_the_one_introduced_with_its_issuer_not_the_last_speaker():
+    text = ("وأوضح تقرير صادر عن اللجنة أن الحكومة علمت بالأمر منذ البداية.\n"
+            "وقال رئيس اللجنة، دومينيك غريف: «نرى أن الحكومة تساهلت في اتخاذ الإجراءات اللازمة».\n"
+            "وقال التقرير: «من الصعب فهم كيف عجز هؤلاء المسؤولون عن التعرف على الأمر».\n"
+            "وأضاف: «لا شك في أن الأجهزة كانت على علم بهذا في مرحلة مبكرة جدا».")
+    speakers = [q.speaker for q in quotes_of(text)]
+    assert speakers == ["رئيس اللجنة، دومينيك غريف", "تقرير صادر عن اللجنة", "تقرير صادر عن اللجنة"]
+
+
+def test_a_document_keeps_the_genitive_of_its_issuer():
+    text = "وأضاف بيان القيادة العامة للجيش السوري أن «العمليات انتهت بالسيطرة التامة على المنطقة كلها»."
+    assert quotes_of(text)[0].speaker == "بيان القيادة العامة للجيش السوري"
+
+
+def test_a_place_in_apposition_after_a_feminine_verb_speaks():
+    text = ("وقالت فرنسا إن لديها «الدليل» على ذلك.\n"
+            "ونفت الحكومة السورية المزاعم، وقالت حليفتها روسيا إن لديها «الأدلة الدامغة» على أن الحادث مفتعل.")
+    assert [q.speaker for q in quotes_of(text)] == ["فرنسا", "روسيا"]
+
+
+def test_the_look_back_passes_no_antecedent_whose_gender_is_unknown():
+    from briefer.facts.quotes import _is_appositive
+
+    text = ("وقالت الوزيرة سلمى الحربي: «سننجز المشروع قبل نهاية العام الجاري بإذن الله». "
+            "وقال خالد العتيبي: «الخطة جيدة جدا ونحن ندعمها بالكامل». "
+            "وقال الوزير فهد السالم: «لا تعليق لدينا على ذلك الآن». وأضافت: «لن نتأخر يوما واحدا عن الموعد».")
+    assert quotes_of(text)[3].speaker == ""  # خالد may be a woman's name as far as the forms show
+    assert _is_appositive("حليفتها") and _is_appositive("جارته") and not _is_appositive("حليف")
+
+
+def test_a_female_athlete_named_before_a_man_is_found_by_her_verb():
+    text = ("وقالت اللاعبة الأمريكية سيرينا جونز: «المباراة كانت صعبة جدا علينا اليوم في الملعب». "
+            "وقال المدرب الإسباني بيب غوارديولا: «الفريق لعب جيدا رغم كل شيء». "
+            "وأضافت: «سأعود أقوى في البطولة المقبلة بإذن الله».")
+    assert quotes_of(text)[2].speaker == "اللاعبة الأمريكية سيرينا جونز"

@@ -250,6 +250,8 @@ def find_entities(text: str) -> tuple[Entity, ...]:
             if taken[i]:
                 continue
             end = finder(tokens, i, lex, opens_line)
+            if end > i and kind == "person" and bit == _TITLE and any(taken[i:end]):
+                _release_org_names_inside(found, taken, i, end)  # 'مراسل بي بي سي للشؤون الأمنية، ...'
             if end > i and not any(taken[i:end]):
                 name_start = _name_start_index(tokens, i, end, lex) if kind == "person" else i
                 found.append((i, end, kind, name_start))
@@ -259,6 +261,18 @@ def find_entities(text: str) -> tuple[Entity, ...]:
                                  found, taken, lex))
     found.sort()
     return _with_canonical(text, tokens, found, lex, _quoted_regions(text))
+
+
+def _release_org_names_inside(found: list, taken: list[bool], start: int, end: int) -> None:
+    """Give back the organisations found inside a titled person's mention, which name the
+    title's complement ('المتحدث باسم الأمم المتحدة ستيفان دوجاريك'), when they are all that
+    overlaps it; anything else found there keeps its words."""
+    inside = [entry for entry in found if entry[0] < end and entry[1] > start]
+    if not inside or any(kind != "org" or s < start or e > end for s, e, kind, _n in inside):
+        return
+    for entry in inside:
+        found.remove(entry)
+        taken[entry[0]:entry[1]] = [False] * (entry[1] - entry[0])
 
 
 # What a word can be, as bits: each is a condition one finder requires of the token it starts at
@@ -337,7 +351,8 @@ def _org_at(tokens: list[Token], i: int, lex: Lexicons, opens_line: frozenset[in
     # definite head ("المحكمة"): definite adjectives follow; indefinite ("شبكة"): a name follows
     definite = head.startswith("ال")
     while (end < len(tokens) and end - i <= 4 and not _name_ended(tokens, end, opens_line)
-           and _org_word(tokens[end], definite, lex)):
+           and _org_word(tokens[end], definite, lex)
+           and (not definite or _agrees_with_head(head, tokens[end], lex))):
         end += 1
     # a definite head alone refers back to the body ('وقالت الشرطة'); an indefinite one needs its name
     return end if end > i + 1 or definite else i
@@ -351,6 +366,19 @@ def _org_word(token: Token, definite: bool, lex: Lexicons) -> bool:
     if definite:
         return token.norm.startswith("ال")
     return not token.norm.startswith(("و", "ل")) or token.norm in lex.given_names
+
+
+def _agrees_with_head(head: str, token: Token, lex: Lexicons) -> bool:
+    """Whether a definite word can describe a definite head: an adjective agrees with it in
+    gender ('السفارة الروسية', 'الجيش السوري'; not 'السفارة الروسية الأمر', the object of the
+    verb) and is no place's own name ('السفارة الولايات المتحدة'). A feminine elative ends in
+    alef ('المحكمة العليا', 'الكبرى'); a plural of things takes the feminine ('السلطات الصحية')."""
+    norm = token.norm.rstrip(".")  # 'الحكومة البريطانية.': the full stop kept on the last word
+    if (norm,) in lex.places and not norm.endswith(("ي", "يه", "يين", "يون")):
+        return False
+    feminine_head = head.endswith(("ه", "ات"))
+    feminine_word = norm.endswith(("ه", "ا", "ي")) if feminine_head else norm.endswith("ه")
+    return feminine_word == feminine_head
 
 
 def _is_title_word(token: Token, lex: Lexicons) -> bool:
@@ -368,8 +396,8 @@ def _titled_person_at(tokens: list[Token], i: int, lex: Lexicons, opens_line: fr
         token = tokens[j]
         if _name_ended(tokens, j, opens_line):
             return i  # 'الملكة⏎انفصال جبل جليدي': the title ended its line, no name follows
-        more_title = match_phrase(tokens, j, lex.titles, 3)
-        if more_title:
+        more_title = match_phrase(tokens, j, lex.titles, 3) or match_phrase(tokens, j, lex.org_names, 4)
+        if more_title:  # a title or an organisation's name ('مراسل بي بي سي للشؤون الأمنية')
             j += more_title
         elif token.text in {"،", ",", "“", "”", '"', "«"} or _complement_word(token, lex):
             j += 1

@@ -713,7 +713,10 @@ class _Resolver:
         place is no saying of it: 'وقال الأمريكي' is somebody else)."""
         if gender != "F" or verb + 1 >= len(self.tokens):
             return None
-        place = self.places.get(self.tokens[verb + 1].start)
+        after = verb + 1
+        if _is_appositive(self.tokens[after].norm) and after + 1 < len(self.tokens):
+            after += 1  # 'وقالت حليفتها روسيا': the ally is the place named after it
+        place = self.places.get(self.tokens[after].start)
         if place is None:
             return None
         return place.text, place.start, place.end, False
@@ -752,15 +755,16 @@ class _Resolver:
 
     def _description(self, k: int, anonymous: bool):
         """'مسؤول دفاعي أمريكي كبير طلب عدم نشر اسمه' as written, up to the words that end it."""
-        end = k + 1
+        end, head = k + 1, self.tokens[k].norm
         while end < len(self.tokens) and end - k < 8:
             token = self.tokens[end]
             if not (token.is_word or token.text == "@") or attribution_cue(token.norm):
                 break
             if token.norm in self.lex.stopwords and token.norm not in {"عن"}:
                 break
-            if token.norm.startswith("ل") and len(token.norm) > 3 and token.norm[:3] != "لاي":
-                break
+            if (token.norm.startswith("ل") and len(token.norm) > 3 and token.norm[:3] != "لاي"
+                    and head not in self.lex.documents):
+                break  # 'مسؤول لبي بي سي' spoke to it; 'بيان القيادة العامة للجيش' is the army's
             if self._description_ends(k, end, anonymous):
                 break
             end += 1
@@ -800,6 +804,10 @@ class _Resolver:
         the source it described with the word before ('مصدر قضائي مصري'), which comes first, as a
         body named near that description ('لبي بي سي') is not the source."""
         bare = self.tokens[k].norm[2:]
+        if self.tokens[k].norm in self.lex.documents:
+            introduced = self._document_before(k, bare)
+            if introduced is not None:
+                return introduced
         anonymous = self._anonymous_head(self.tokens[k])
         if anonymous:
             earlier = self._mentioned_before(k, bare, anonymous)
@@ -816,6 +824,20 @@ class _Resolver:
         if (bare,) in self.lex.titles:
             return self._mentioned_before(k, bare, anonymous)
         return None
+
+    def _document_before(self, k: int, bare: str):
+        """'وقال التقرير': the document the article introduced with the same word and its issuer
+        ('وأوضح تقرير صادر عن اللجنة'), named as there; None when it named no issuer, so that
+        'التقرير' is not read as whoever spoke last."""
+        earlier = self._latest_of((bare, "و" + bare), k)
+        if earlier < 0:
+            return None
+        described, _start, _end, _ = self._description(earlier, anonymous=False)
+        if self.tokens[earlier].norm != bare:
+            described = described[1:]  # 'وتقرير': without the و glued on
+        if document_issuer(described) is None:
+            return None  # 'بيان له', 'دراسة ملخصها': no body named
+        return described, self.tokens[k].start, self.tokens[k].end, False
 
     def _mentioned_before(self, k: int, bare: str, anonymous: bool):
         """'وأوضح الوزير', 'وأضاف المتحدث': the one the article introduced with the same word
@@ -928,14 +950,19 @@ class _Resolver:
 
     def _agreeing_before(self, bound: int, offset: int, gender: str):
         """The nearest antecedent before ``bound`` (an attribution's subject or a person opening a
-        sentence) that agrees with the verb, in the paragraph of ``offset``: 'وأضافت' after the
-        man who spoke after her is still hers. None past the paragraph's start: an antecedent
-        further back is a guess. By bisection in the agreeing antecedents, found once per gender."""
+        sentence) whose form shows the verb's gender, in the paragraph of ``offset``: 'وأضافت'
+        after the man who spoke after her is still hers. Passing over a nearer antecedent is
+        safe only past those that show the other gender: the nearest one that shows none
+        ('أبحاث', a name alone) may be the speaker as well, so none is chosen; nor past the
+        paragraph's start, where an antecedent is a guess. By bisection in the antecedents that
+        do not disagree, found once per gender."""
         if gender not in self._agreeing:
             pairs = [*self.subjects, *self._sentence_openers().pairs]
             self._agreeing[gender] = _Latest([pair for pair in pairs if self._agrees(pair[1][0], gender)])
         found = self._agreeing[gender].before(bound)
         if found is None or found[0] <= self.text.rfind("\n", 0, offset):
+            return None
+        if _speaker_gender(found[1][0], self.lex) != gender:
             return None
         return found[1]
 
@@ -994,6 +1021,20 @@ def _is_verb(norm: str) -> bool:
 def _news_verbs() -> frozenset[str]:
     """The news verbs, past and present, normalised (not the nouns that also end a name)."""
     return frozenset(normalize(w) for w in (*present_forms(), *present_verbs()))
+
+
+_POSSESSIVE = regex.compile(r"(?:ها|هما|هم|ه)$")
+
+
+def _is_appositive(norm: str) -> bool:
+    """A noun with a possessive that a place's name may follow in apposition ('حليفتها',
+    'جارتها', 'نظيرتها'; data/speaker_edges.tsv), its ت read as the ة it stands for."""
+    stem = _POSSESSIVE.sub("", norm)
+    if stem == norm or len(stem) < 3:
+        return False
+    if stem.endswith("ت"):
+        stem = stem[:-1] + "ه"
+    return stem in _speaker_edges()["appositive"]
 
 
 def speaker_agrees(verb: str, speaker: str) -> bool:
