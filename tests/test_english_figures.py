@@ -114,3 +114,11 @@ def test_facts_only_renderings_read_back_as_the_arabic_values(text, value, unit,
     figure = one(text)
     assert figure.value == pytest.approx(value)
     assert (figure.unit, figure.kind) == (unit, kind)
+
+
+def test_a_year_after_a_figure_is_no_unit_of_it():
+    from briefer.translate import figure_spans
+
+    spans = [s.english for s in figure_spans("بلغ الربح 124 مليون عام 2014 مقابل 3.09 عام 2013", facts_only=True)]
+    assert spans == ["124 million", "2014", "3.09", "2013"]
+    assert [s.english for s in figure_spans("اكتشف قبل 14 ألف عام", facts_only=True)] == ["14 thousand years"]

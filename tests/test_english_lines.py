@@ -302,3 +302,84 @@ def test_a_former_title_with_a_genitive_passes_the_guard():
     ]
     _, verdicts = verify_bullets(analysis, bullets_en, "repair,replace")
     assert [v.action for v in verdicts] == ["kept"]
+
+
+# ------------------------------------------------------------------ names holding a unit, regions, ministries
+
+
+def test_a_club_named_with_a_currency_word_is_no_money():
+    assert _names("تعاقد ريال مدريد مع لاعب جديد") == ["Real Madrid"]
+    assert _facts_only("فاز ريال بيتيس 2 ريال سوسيداد صفر") == ["2"]  # the listed name wins over the unit
+    assert _facts_only("دفع 40 ريالا ثمنا للتذكرة") == ["40 riyals"]  # after a number it is still money
+    assert english_phrase("مدرب ريال مدريد", keep_arabic=True) == f"{FSI}مدرب{PDI} Real Madrid"
+    # a currency or unit word is read only after a number: inside a name it stays as written
+    assert english_phrase("قائد فريق ريال", keep_arabic=True) == f"commander of {FSI}فريق ريال{PDI}"
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("سافر الوفد إلى أمريكا الجنوبية ثم أميركا الشمالية", ["South America", "North America"]),
+    ("تراجع النمو في أمريكا اللاتينية", ["Latin America"]),
+    ("قرر اتحاد أمريكا الجنوبية لكرة القدم", ["CONMEBOL"]),
+])
+def test_the_americas_by_their_english_names(text, names):
+    assert _names(text) == names
+
+
+def test_an_institution_no_list_knows_stays_whole_with_the_place_it_names():
+    assert english_phrase("اتحاد مصر للتنس", keep_arabic=True) == f"{FSI}اتحاد مصر للتنس{PDI}"
+    assert english_phrase("جامعة القاهرة", keep_arabic=True) == f"{FSI}جامعة القاهرة{PDI}"
+
+
+@pytest.mark.parametrize(("arabic", "english"), [
+    # an institution no list knows is the title's genitive, as a listed one is: "Title of ⁨…⁩"
+    ("مدير قناة الشروق", f"Director of {FSI}قناة الشروق{PDI}"),
+    ("مدير قناة العربية", f"Director of {FSI}قناة العربية{PDI}"),  # العربية: a noun here, not "Arab"
+    ("قائد شرطة كابول", f"commander of {FSI}شرطة كابول{PDI}"),
+    ("رئيس حزب الوفد", f"head of {FSI}حزب الوفد{PDI}"),  # حزب counts parties only after a number
+    ("مدير مساعد", f"Director {FSI}مساعد{PDI}"),  # no institution: no genitive
+    ("مسؤول شرطة", f"an official {FSI}شرطة{PDI}"),  # an indefinite title: no "the official of"
+    ("مسؤول رفيع المستوى", "a high-level official"),
+])
+def test_a_title_before_an_institution_no_list_knows(arabic, english):
+    assert english_phrase(arabic, keep_arabic=True) == english
+
+
+@pytest.mark.parametrize(("arabic", "english"), [
+    ("الخارجية الروسية", "the Russian Foreign Ministry"),
+    ("الداخلية الفرنسية", "the French Interior Ministry"),
+    ("الدفاع التركية", "the Turkish Defence Ministry"),
+    ("الدفاع الأمريكية", "the Pentagon"),
+    ("الخارجية الأمريكية", "the US State Department"),
+])
+def test_a_ministry_by_its_short_name_before_a_nationality(arabic, english):
+    assert english_phrase(arabic, keep_arabic=True) == english
+
+
+def test_a_ministrys_short_name_is_an_adjective_elsewhere():
+    assert _names("أعلنت الداخلية الكويتية ضبط شبكة") == ["the Kuwaiti Interior Ministry"]
+    assert _names("ارتفعت الديون الخارجية المصرية") == []  # external debt: الخارجية describes الديون
+    assert _names("قالت وزيرة الخارجية الكندية") == []  # the minister, not the ministry
+    assert _names("تحدث الدفاع الروسي") == []  # masculine: no وزارة left out
+
+
+@pytest.mark.parametrize(("arabic", "english"), [
+    # a masculine nationality after a masculine title and a masculine genitive describes the genitive
+    ("قائد الجيش المصري", "commander of the Egyptian army"),
+    ("مدير المستشفى السعودي", "Director of the Saudi hospital"),
+    ("قائد الجيش المصري السابق", "former commander of the Egyptian army"),
+    # it describes the title when the genitive is of the other gender, or a minister's portfolio
+    ("مدير الشرطة السعودي", "Saudi Director of the police"),
+    ("وزير الخارجية العراقي", "Iraqi Foreign Minister"),
+    ("وزير النقل المصري", "Egyptian Minister of Transport"),
+])
+def test_which_noun_a_nationality_after_a_genitive_describes(arabic, english):
+    assert english_phrase(arabic, keep_arabic=True) == english
+
+
+@pytest.mark.parametrize(("arabic", "english"), [
+    ("الفنانة الفلسطينية", f"Palestinian {FSI}الفنانة{PDI}"),
+    ("هيئة السياحة الماليزية", f"Malaysian {FSI}هيئة السياحة{PDI}"),
+    ("وكالة الأنباء السودانية", "the Sudanese news agency"),
+])
+def test_a_nationality_after_words_no_list_knows_goes_before_them(arabic, english):
+    assert english_phrase(arabic, keep_arabic=True) == english

@@ -343,6 +343,8 @@ def _counted_noun_at(tokens: Sequence[Token], text: str, last: int, year: bool =
     word = tokens[k].folded
     if year and not (_is_accusative(word) and word[0] != "و"):  # "2009 وماريا": a new clause
         return False
+    if _names_a_year(tokens, k, 1):  # "3.09 عام 2013": 3.09 in 2013
+        return False
     particle = word[0] in _CLITICS
     if particle and counts_nothing(word[1:]):
         return False
@@ -350,8 +352,7 @@ def _counted_noun_at(tokens: Sequence[Token], text: str, last: int, year: bool =
         return False
     if lookup_word(word) is not None:  # "5 وثلث", "2015 ستمائة": a number word is no head noun
         return False
-    name = _match_at(tokens, k, NAME_CATEGORIES)
-    if name is not None and name.skip:  # "بسوريا": in Syria
+    if _match_at(tokens, k, NAME_CATEGORIES) is not None:  # "بسوريا": in Syria; "ريال مدريد": a club
         return False
     return not _opens_with_preposition(word)
 
@@ -454,11 +455,25 @@ def _extend_right(tokens: Sequence[Token], i: int) -> tuple[int, list[str]]:
             break
         if took_month or not match or match.skip or match.entry.category not in FIGURE_PARTS:
             break
+        if _names_a_year(tokens, k, match.length):
+            break  # "124 مليون عام 2014": 124 million in 2014, not 124 million years
         parts.append(match.entry.english)
         last, k = k + match.length - 1, k + match.length
         if match.entry.category != "scale":
             break
     return last, parts
+
+
+#: folded words that, before a year in digits, say "in (the year)": "عام 2014", "سنة 2015"
+_YEAR_WORDS = frozenset({"عام", "سنه"})
+
+
+def _names_a_year(tokens: Sequence[Token], k: int, length: int) -> bool:
+    """Whether the one-word unit at token k is the "عام" of a year written after it, as the
+    figures layer reads it: the number before counts nothing of years."""
+    after = k + length
+    return (length == 1 and tokens[k].folded in _YEAR_WORDS and after < len(tokens)
+            and tokens[after].is_number and _may_be_year(_english_number(tokens[after].text), []))
 
 
 def _dedupe_months(matches: list[Match]) -> list[Match]:

@@ -15,6 +15,7 @@ import regex
 from briefer.translate.figures import (
     _FSI,
     _PDI,
+    FIGURE_PARTS,
     Span,
     _gap,
     _is_arabic_word,
@@ -26,6 +27,7 @@ from briefer.translate.words import (
     _ARABIC_WORD,
     _WORD_CACHE_SIZE,
     NAME_CATEGORIES,
+    Entry,
     Match,
     Token,
     _listed_at,
@@ -85,13 +87,15 @@ def _lexicon_name_spans_in(tokens: Sequence[Token]) -> list[Span]:
     ("الحكومة الفرنسية": the French government); not inside a phrase that names nothing
     ("السياسة الخارجية الأمريكية" is US foreign policy, not the State Department)."""
     spans, i = [], 0
-    commons = lexicon().commons
+    commons, ministries = lexicon().commons, lexicon().ministries
     while i < len(tokens):
         common = _listed_at(commons, tokens, i) if tokens[i].folded in commons else None
         if common is not None:
             i += common.length
             continue
         match = _match_at(tokens, i, NAME_CATEGORIES)
+        if match is None and tokens[i].folded in ministries:  # a dict test first: most words are none
+            match = _ministry_at(tokens, i)
         # only unprefixed mentions: in 'بالعراق' the 'ب' (in) belongs to the sentence, not the name
         if match and match.skip == 0:
             end, english = i + match.length, match.entry.english
@@ -115,6 +119,41 @@ def _with_nationalities(tokens: Sequence[Token], j: int, english: str) -> tuple[
         found.append(adjective)
         j += length
     return j, _modified(english, list(reversed(found))) if found else english
+
+
+def _ministry_at(tokens: Sequence[Token], i: int) -> Match | None:
+    """A ministry named by its short name at token i ("الخارجية الروسية": وزارة left out), read as an
+    organisation; None unless a feminine nationality follows (it agrees with the وزارة left out), and
+    None after a definite noun the word describes ("الديون الخارجية المصرية"), a title whose
+    portfolio it is ("وزيرة الخارجية الكندية") or a listed phrase it ends ("لوزارة الدفاع المصرية")."""
+    english = lexicon().ministries.get(tokens[i].folded)
+    if english is None or i + 1 >= len(tokens) or tokens[i + 1].start - tokens[i].end > 1:
+        return None
+    if not (_adjective_at(tokens, i + 1)[2] and tokens[i + 1].folded.endswith("ه")):
+        return None
+    if i and _holds_the_word_before(tokens, i):
+        return None
+    return Match(1, Entry("org", english))
+
+
+def _holds_the_word_before(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the word before token i makes it an adjective or a portfolio: a definite noun, with
+    or without a clitic, a title, or the start of a listed phrase that goes on over token i."""
+    before = tokens[i - 1].folded
+    if _is_definite(before) or (before[0] in "وفبلك" and _is_definite(before[1:])):
+        return True
+    match = _match_at(tokens, i - 1)
+    return match is not None and (match.length > 1 or match.entry.category == "title")
+
+
+def _phrase_match_at(tokens: Sequence[Token], i: int) -> Match | None:
+    """The lexicon phrase at token i as a word of a name or title: a unit or currency is read only
+    after a number ("مدرب ريال" is Real's coach, "رئيس حزب" no count of parties), a ministry's
+    short name only before its nationality."""
+    match = _match_at(tokens, i)
+    if match is not None and match.entry.category in FIGURE_PARTS:
+        match = None
+    return match or _ministry_at(tokens, i)
 
 
 class _Piece(NamedTuple):
@@ -141,7 +180,7 @@ def english_phrase(text: str, romanize: bool = True, keep_arabic: bool = False) 
     i = 0
     while i < len(tokens):
         after_title = bool(pieces) and pieces[-1].category in _DESCRIBED
-        match = _match_at(tokens, i)
+        match = _phrase_match_at(tokens, i)
         descriptor = _descriptor_english(tokens[i].folded) if after_title and (match is None or match.skip) else ""
         if descriptor:
             pieces.append(_Piece("descriptor", descriptor, i))
@@ -200,16 +239,57 @@ def _append_unknown(pieces: list[_Piece], tokens: Sequence[Token], i: int, after
     """Words no list knows, from token i, as written in one isolate; returns the next token.
 
     A title followed by an unknown name with a joined preposition ("الأمين العام لهيئة ...") is
-    one phrase: the title goes into the isolate with it rather than read "Secretary-General ⁨لهيئة⁩"."""
+    one phrase: the title goes into the isolate with it rather than read "Secretary-General ⁨لهيئة⁩".
+    An institution no list knows ("قناة العربية", "اتحاد مصر للتنس") stays whole, a place it names
+    included, and after a title it is the title's genitive, as a listed one is: "Director of ⁨…⁩"."""
     first = i
     joined = tokens[i].text[0] in lexicon().particles and _opens_with_preposition(tokens[i].folded)
     if after_title and joined and pieces[-1].category == "title":
         first = pieces.pop().first
-    end = i + 1
-    while end < len(tokens) and _is_arabic_word(tokens[end]) and not _match_at(tokens, end):
-        end += 1
-    pieces.append(_Piece("name", _FSI + " ".join(t.text for t in tokens[first:end]) + _PDI, first))
+    # "لمنتخب تونس" after a title: the institution behind the joined preposition
+    institution = _is_institution(tokens[i].folded) or (joined and _is_institution(tokens[i].folded[1:]))
+    end = _unknown_run_end(tokens, i + 1, institution)
+    isolate = _FSI + " ".join(t.text for t in tokens[first:end]) + _PDI
+    title = pieces[-1] if after_title and first == i else None
+    if institution and title is not None and _governs_unknown(title, tokens[i - 1]):
+        pieces[-1] = _Piece(_GOVERNING, _governing_english(title.english, isolate), title.first)
+    else:
+        pieces.append(_Piece("name", isolate, first))
     return end
+
+
+def _governs_unknown(title: _Piece, last: Token) -> bool:
+    """Whether a title ending at token ``last`` governs an institution no list knows: a head of
+    something ("مدير", "قائد"), not a definite title (an apposition follows it) nor an indefinite
+    one ("مسؤول شرطة" is a police official, not the official of the police)."""
+    article = title.english.partition(" ")[0]
+    return title.category == "title" and article not in ("a", "an") and not _is_definite(last.folded)
+
+
+def _unknown_run_end(tokens: Sequence[Token], end: int, institution: bool) -> int:
+    """The token after a run of words no list knows from ``end``; an institution's run goes on
+    across the places it names ("اتحاد أمريكا الجنوبية": not "⁨اتحاد⁩ South America")."""
+    while end < len(tokens) and _is_arabic_word(tokens[end]):
+        match = _phrase_match_at(tokens, end)
+        if match is None:
+            end += 1
+        elif institution and not match.skip and match.entry.category in _PLACES:
+            end += match.length
+        else:
+            break
+    return end
+
+
+#: names an institution's own name may hold (a body's name, "ريال مدريد", is a name of its own)
+_PLACES = frozenset({"country", "city", "place"})
+
+
+def _is_institution(folded: str) -> bool:
+    """An indefinite noun whose definite form the lexicon lists as a title's genitive: "قناة" of
+    "القناة", "شرطة" of "الشرطة"; in the construct state it opens an institution's name."""
+    if folded.startswith("ال"):
+        return False
+    return any(not rest for rest, _ in lexicon().genitives.get("ال" + folded, ()))
 
 
 # ------------------------------------------------------------------ a title and its genitive
@@ -309,21 +389,24 @@ def _genitive_at(
             items.append(known.entry.english if coordinated or not items else None)
             j, definite = j + known.length, True
             continue
-        if _match_at(tokens, j) is not None:
+        if _phrase_match_at(tokens, j) is not None:
             break  # a title or a person: the chain is over
-        if not definite and (_descriptor_english(word) or j - k >= _MAX_CHAIN_OPENING):
-            return None  # "مسؤول أمريكي": an adjective, not a construct chain
+        if not definite and (j - k >= _MAX_CHAIN_OPENING or (_descriptor_english(word) and not _is_definite(word))):
+            return None  # "مسؤول أمريكي": an adjective, not a construct chain ("قناة العربية" is one)
         items.append(None)
         j, definite = j + 1, definite or _is_definite(word)
     if not definite:
         return None
-    end, modifiers = _genitive_modifiers(tokens, j, head, title)
+    # the noun a nationality after the chain may describe; a portfolio is a field, not a body
+    # ("وزير النقل المصري": the Egyptian Minister of Transport)
+    noun = "" if minister else tokens[j - 1].folded
+    end, modifiers = _genitive_modifiers(tokens, j, head, title, noun)
     if None in modifiers:
         items.append(None)  # an adjective no list knows: the phrase stays as written
     genitive = _genitive_english(tokens[k:end], items, [m for m in modifiers if m is not None], keep_arabic, end)
     if genitive is None:
         return None
-    after, title_adjectives = _title_nationalities(tokens, end, head, title)
+    after, title_adjectives = _title_nationalities(tokens, end, head, title, noun)
     return genitive._replace(end=after, title_adjectives=title_adjectives)
 
 
@@ -355,14 +438,16 @@ def _governed_match(tokens: Sequence[Token], j: int, minister: bool, coordinated
     return name if name is not None and name.skip == skip else None
 
 
-def _genitive_modifiers(tokens: Sequence[Token], j: int, head: str, title: str) -> tuple[int, list[str | None]]:
+def _genitive_modifiers(
+    tokens: Sequence[Token], j: int, head: str, title: str, noun: str
+) -> tuple[int, list[str | None]]:
     """(next token, English adjectives) of the definite adjectives after a genitive that describe
     it, not the title: "المستشفى الميداني" (the field hospital); None for a definite word no list
     knows ("الجامعة السعودية الإلكترونية")."""
     modifiers: list[str | None] = []
     while j < len(tokens) and _is_arabic_word(tokens[j]) and _is_definite(tokens[j].folded):
         english, length, nationality = _adjective_at(tokens, j)
-        if nationality and _describes_title(tokens[j].folded, head, title):
+        if nationality and _describes_title(tokens[j].folded, head, title, noun):
             break
         if _office_english(tokens[j].folded) and _agrees(tokens[j].folded, head):
             break  # "رئيس الجامعة المؤقت": the interim head, read with the title (_title_nationalities)
@@ -373,7 +458,9 @@ def _genitive_modifiers(tokens: Sequence[Token], j: int, head: str, title: str) 
     return j, modifiers
 
 
-def _title_nationalities(tokens: Sequence[Token], j: int, head: str, title: str) -> tuple[int, tuple[str, ...]]:
+def _title_nationalities(
+    tokens: Sequence[Token], j: int, head: str, title: str, noun: str
+) -> tuple[int, tuple[str, ...]]:
     """(next token, English) of the nationalities from token j that describe the title (a country's
     name read as one would otherwise be read as the country: "وزيرة الصحة السعودية"), and of the
     office words that agree with it ("مدير المستشفى السابق": the former Director of the hospital)."""
@@ -383,7 +470,7 @@ def _title_nationalities(tokens: Sequence[Token], j: int, head: str, title: str)
         office = _office_english(tokens[j].folded)
         if office and _agrees(tokens[j].folded, head):
             english, length = office, 1
-        elif not (nationality and _describes_title(tokens[j].folded, head, title)):
+        elif not (nationality and _describes_title(tokens[j].folded, head, title, noun)):
             break
         found.append(english)
         j += length
@@ -408,13 +495,16 @@ def _adjective_at(tokens: Sequence[Token], j: int) -> tuple[str, int, bool]:
     return descriptor, 1, bool(descriptor) and country
 
 
-def _describes_title(adjective: str, head: str, title: str) -> bool:
-    """Whether a nationality after the genitive describes the title: it agrees with it in gender
-    ("وزيرة الصحة الفرنسية": the French minister). A title with its own preposition leaves it to
-    the genitive ("المتحدث باسم الخارجية الروسية": the Russian Foreign Ministry's spokesperson)."""
-    if title.rsplit(" ", 1)[-1] in _OWN_PREPOSITIONS:
+def _describes_title(adjective: str, head: str, title: str, noun: str) -> bool:
+    """Whether a nationality after the genitive ``noun`` describes the title: it agrees with the
+    title in gender and not with the genitive ("وزيرة الصحة الفرنسية": the French minister;
+    "وزير الخارجية العراقي": the Iraqi Foreign Minister). One that agrees with both describes the
+    nearer noun, the genitive ("قائد الجيش المصري": the commander of the Egyptian army); after a
+    minister (``noun`` "") the title. A title with its own preposition leaves it to the genitive
+    ("المتحدث باسم الخارجية الروسية": the Russian Foreign Ministry's spokesperson)."""
+    if title.rsplit(" ", 1)[-1] in _OWN_PREPOSITIONS or not _agrees(adjective, head):
         return False
-    return _agrees(adjective, head)
+    return not (noun and _agrees(adjective, noun))
 
 
 def _agrees(adjective: str, head: str) -> bool:
@@ -453,6 +543,10 @@ def _title_order(pieces: list[_Piece]) -> list[_Piece]:
     out: list[_Piece] = []
     i = 0
     while i < len(pieces):
+        # after a title or a body the nationality may be theirs: left where it is
+        if pieces[i].category == "name" and not (out and out[-1].category in (_GOVERNING, "title", "org")):
+            i = _names_with_nationality(pieces, i, out)
+            continue
         end = i + 1
         if pieces[i].category in (_GOVERNING, "title", "org"):
             while end < len(pieces) and pieces[end].category in _MODIFIERS:
@@ -462,6 +556,22 @@ def _title_order(pieces: list[_Piece]) -> list[_Piece]:
         out.append(title._replace(english=_modified(title.english, modifiers)) if modifiers else title)
         i = end
     return out
+
+
+def _names_with_nationality(pieces: list[_Piece], i: int, out: list[_Piece]) -> int:
+    """Words no list knows from piece i, with the nationalities after them said first ("الفنانة
+    ... الفلسطينية": "Palestinian ⁨الفنانة⁩"), appended to ``out``; returns the next piece."""
+    end = i + 1
+    while end < len(pieces) and pieces[end].category == "name":
+        end += 1
+    after = end
+    while after < len(pieces) and pieces[after].category == "adjective":
+        after += 1
+    nationalities = [piece.english for piece in reversed(pieces[end:after])]
+    first = pieces[i]
+    out.append(first._replace(english=_modified(first.english, nationalities)) if nationalities else first)
+    out.extend(pieces[i + 1 : end])
+    return after
 
 
 def _modified(title: str, modifiers: list[str]) -> str:

@@ -49,11 +49,14 @@ class Lexicon:
     times: dict[str, tuple[tuple[tuple[str, ...], Entry], ...]] = field(default_factory=dict)
     # phrases whose words are no name, read by the name scan only: as by_first
     commons: dict[str, tuple[tuple[tuple[str, ...], Entry], ...]] = field(default_factory=dict)
+    # a ministry's short name ("الخارجية"), read as the ministry only with a nationality after it
+    # ("الخارجية الروسية": the Russian Foreign Ministry); alone it is an adjective ("الديون الخارجية")
+    ministries: dict[str, str] = field(default_factory=dict)
 
 
 #: categories kept out of the phrase table (see Lexicon); "letter" is the romanisation table
 _WORD_TABLES = {"noun": "nouns", "descriptor": "descriptors", "particle": "particles", "letter": "letters",
-                "office": "offices", "clock": "clocks"}
+                "office": "offices", "clock": "clocks", "ministry": "ministries"}
 #: categories of multi-word tables kept out of the phrase table, read only after a title or a clock
 #: time, or by the name scan
 _GENITIVE_TABLES = {"portfolio": "portfolios", "genitive": "genitives", "daytime": "times", "zone": "times",
@@ -96,7 +99,7 @@ def lexicon() -> Lexicon:
                    tables["nouns"], tables["descriptors"], tables["particles"],
                    _index_by_first_word(governed["portfolios"]), _index_by_first_word(governed["genitives"]),
                    tables["offices"], tables["clocks"], _index_by_first_word(governed["times"]),
-                   _index_by_first_word(governed["commons"]))
+                   _index_by_first_word(governed["commons"]), tables["ministries"])
 
 
 def _add_nationality_forms(phrases: dict[tuple[str, ...], Entry]) -> None:
