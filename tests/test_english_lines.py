@@ -383,3 +383,15 @@ def test_which_noun_a_nationality_after_a_genitive_describes(arabic, english):
 ])
 def test_a_nationality_after_words_no_list_knows_goes_before_them(arabic, english):
     assert english_phrase(arabic, keep_arabic=True) == english
+
+
+def test_a_decimal_comma_is_a_point_in_english_and_the_guard_traces_it():
+    """'64,6 مليون' is 64.6 million: in English '64,6 million' reads as 646 million. A comma
+    before three digits is a thousands separator and stays."""
+    assert _facts_only("ارتفع العدد إلى 64,6 مليون عملية") == ["64.6 million"]
+    assert _facts_only("بلغت القيمة 33,5 مليار ريال") == ["33.5 billion riyals"]
+    assert _facts_only("شارك 3,500 جندي") == ["3,500 soldiers"]
+    analysis = analyze(Article(id="d", source="s", text="ارتفع عدد العمليات بنسبة 11.4% لتبلغ 64,6 مليون عملية."))
+    _, english, _ = english_side(analysis, (Bullet("ar", analysis.article.text, (0,)),), None)
+    kept, verdicts = verify_bullets(analysis, english, "repair,replace")
+    assert [v.action for v in verdicts] == ["kept"] and "64.6 million" in kept[0].text

@@ -489,16 +489,21 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "0123456
 
 
 _NEWSWIRE_DECIMAL = regex.compile(r"(\d+)ر(\d+)")
+_DECIMAL_COMMA = regex.compile(r"\d+,\d{1,2}")
 
 
 def _english_number(text: str) -> str:
     """The same digits and separators in ASCII: nothing rounded, reformatted or re-scaled.
 
     A decimal written decimals first is turned round as the figures layer reads it: "10ر18" and
-    "3.\u200f7" (shown as 7.3, newswire_form) are 18.10 and 7.3, the digits kept as written."""
+    "3.\u200f7" (shown as 7.3, newswire_form) are 18.10 and 7.3, the digits kept as written. A
+    decimal comma ("64,6 مليون", one or two digits after it: not a thousands separator) is a
+    point in English, where "64,6 million" would read as 646 million."""
     ascii_digits = text.translate(_DIGITS)
     newswire = _NEWSWIRE_DECIMAL.fullmatch(newswire_form(ascii_digits) or ascii_digits)
-    return f"{newswire.group(2)}.{newswire.group(1)}" if newswire else ascii_digits
+    if newswire:
+        return f"{newswire.group(2)}.{newswire.group(1)}"
+    return ascii_digits.replace(",", ".") if _DECIMAL_COMMA.fullmatch(ascii_digits) else ascii_digits
 
 
 _SPACE_BEFORE_PERCENT = regex.compile(r"\s+%")
