@@ -211,3 +211,54 @@ def test_sports_titles_give_a_gender():
     assert _speaker_gender("اللاعبة الأمريكية سيرينا جونز", lexicons()) == "F"
     assert _speaker_gender("المدرب الإسباني بيب غوارديولا", lexicons()) == "M"
     assert _speaker_gender("العداءة الكينية", lexicons()) == "F"
+
+
+def people_in(text: str) -> list[str]:
+    return [e.text for e in by_kind(text, "person")]
+
+
+def test_a_title_of_no_office_takes_adjectives_then_the_name():
+    assert people_in("وسجل النجم البرتغالي الشاب برونو ألفيس في المباراة.") == ["النجم البرتغالي الشاب برونو ألفيس"]
+    assert people_in("وغنى المطرب اللبناني وائل كفوري في الحفل.") == ["المطرب اللبناني وائل كفوري"]
+    assert people_in("وأكد المدرب خورخي سامباولي أن الفريق جاهز.") == ["المدرب خورخي سامباولي"]
+    assert people_in("وانضم اللاعب الغاني، توماس بارتي إلى الفريق.") == ["اللاعب الغاني، توماس بارتي"]
+    assert people_in("ورحلت النجمة المصرية الراحلة سعاد حسني عن عالمنا.") == [
+        "النجمة المصرية الراحلة سعاد حسني"]
+    assert people_in("وأعلن المدرب، جوزيه مورينيو رحيله.") == ["المدرب، جوزيه مورينيو"]
+
+
+def test_a_title_of_no_office_takes_no_genitive_and_no_run_of_words():
+    """A definite title of no office heads no genitive: with no name after its adjectives it is
+    no one, and the words after it are not read as a name."""
+    for text in ("وأصبح اللاعب المصري خامس لاعب يحقق الجائزة.",
+                 "وكان اللاعب الوحيد في تاريخ النادي الذي سجل.",
+                 "وأشاد المدرب مقارنة بزيدان اللاعب السابق.",
+                 "وقال إن اللاعب الفرنسي غاب عن التدريب.",
+                 "وأحرز اللاعب المصري 43 هدفا هذا الموسم.",
+                 "لكن اللاعبة، الفائزة ببطولات كثيرة، قالت إنها تعبت.",
+                 "ووقع اللاعب بتوقيعه على العقد.",
+                 "ويعرف عنه العداء لأميركا منذ سنوات."):
+        assert people_in(text) == [], text
+
+
+def test_a_name_after_a_title_of_no_office_ends_before_its_object():
+    assert people_in("وأحرز اللاعب زكرياء حدراف الهدف الأول.") == ["اللاعب زكرياء حدراف"]
+    assert people_in("وترك اللاعب المصري محمد صلاح نادي روما.") == ["اللاعب المصري محمد صلاح"]
+
+
+def test_no_name_starts_with_a_derived_present_verb_or_a_possessive_noun():
+    assert people_in("ويقول مراسل الإذاعة للشؤون الأفريقية، يستعرض قصة النهر.") == []
+    from briefer.facts.entities import _name_start, lexicons, tokenize
+
+    starts = {t.text: _name_start(t, lexicons()) for t in tokenize("قدراته بقرارهما خارجيتها ديدييه جوزيه عبدالله")}
+    assert starts == {"قدراته": False, "بقرارهما": False, "خارجيتها": False, "ديدييه": True, "جوزيه": True,
+                      "عبدالله": True}
+    assert people_in("قال ديدييه ديشامب، المدرب الفني للمنتخب، إن الفريق جاهز.")[0] == "ديدييه ديشامب"
+
+
+def test_a_family_name_that_starts_with_waw_stays_on_the_name():
+    assert people_in("وقالت كايتي واطسون إنها غادرت.") == ["كايتي واطسون"]
+    assert "سيرينا ويليامز" in people_in("وقالت النجمة سيرينا ويليامز إنها سعيدة.")[0]
+    # the conjunction: a known word after it, a genitive after it, or a second name
+    assert people_in("وقال الوزير فهد السالم وقال إنه سعيد.") == ["الوزير فهد السالم"]
+    assert people_in("وزار الوزير فهد السالم وابناء العائلة المكان.") == ["الوزير فهد السالم"]

@@ -352,3 +352,24 @@ def test_a_female_athlete_named_before_a_man_is_found_by_her_verb():
             "وقال المدرب الإسباني بيب غوارديولا: «الفريق لعب جيدا رغم كل شيء». "
             "وأضافت: «سأعود أقوى في البطولة المقبلة بإذن الله».")
     assert quotes_of(text)[2].speaker == "اللاعبة الأمريكية سيرينا جونز"
+
+
+def test_a_title_of_no_office_alone_refers_back_to_the_person_named():
+    text = ("وتألق النجم البلجيكي إيدن هازارد في المباراة.\n"
+            "وقال اللاعب البالغ من العمر 27 عاما: «أنا سعيد جدا بما قدمناه اليوم في الملعب».")
+    assert quotes_of(text)[0].speaker == "النجم البلجيكي إيدن هازارد"
+    text = ("وظهرت الممثلة كيرا نايتلي في الحفل.\n"
+            "وقالت الممثلة: «لم أتوقع هذا الاستقبال الكبير من الجمهور هنا».")
+    assert quotes_of(text)[0].speaker == "الممثلة كيرا نايتلي"
+
+
+def test_a_title_of_no_office_with_an_adjective_is_not_the_one_named_before():
+    text = ("وفاز اللاعب الأمريكي أندريه أغاسي بالبطولة مرات عدة.\n"
+            "وقال اللاعب السويسري: «التصنيف الأول هو أقصى ما يمكن تحقيقه في اللعبة».")
+    assert "أغاسي" not in quotes_of(text)[0].speaker
+
+
+def test_an_office_alone_is_not_read_back_to_the_person_named():
+    text = ("وتألق النجم البلجيكي إيدن هازارد في المباراة.\n"
+            "وقال الوزير: «سنواصل دعم الرياضة في البلاد بكل ما نملك».")
+    assert "هازارد" not in quotes_of(text)[0].speaker

@@ -155,6 +155,8 @@ class Lexicons:
     name_objects: frozenset[str]  # nouns that end a name's own words, not a title's complement
     name_like: frozenset[str]  # names shaped like a verb, a masdar or a plural
     documents: dict[str, str]  # normalised document noun ('بيان', 'رسالة') -> the gender it takes: M | F
+    plain_titles: frozenset[str]  # titles of no office ('اللاعب'): adjectives, then the name
+    descriptors: frozenset[str]  # adjectives other than nisbas between such a title and the name
 
     @property
     def longest_phrase(self) -> int:
@@ -178,6 +180,7 @@ def lexicons() -> Lexicons:
         else:
             places[_words(canonical)] = variants[0] if variants else canonical
     org_rows = [line.split("\t") for line in _data_lines("organisations.txt")]
+    plain_rows = [line.split("\t") for line in _data_lines("plain_titles.tsv")]
     return Lexicons(
         titles=frozenset(_words(t) for t in _data_lines("titles.txt")),
         given_names=frozenset(normalize(n) for n in _data_lines("given_names.txt")),
@@ -192,6 +195,8 @@ def lexicons() -> Lexicons:
                                                      *present_verbs())),
         name_like=frozenset(normalize(w) for w in _data_lines("name_like_words.txt")),
         documents={normalize(word): gender for word, gender in map(str.split, _data_lines("documents.txt"))},
+        plain_titles=frozenset(normalize(word) for kind, word in plain_rows if kind == "title"),
+        descriptors=frozenset(normalize(word) for kind, word in plain_rows if kind == "descriptor"),
     )
 
 
@@ -389,6 +394,8 @@ def _titled_person_at(tokens: list[Token], i: int, lex: Lexicons, opens_line: fr
     length = match_phrase(tokens, i, lex.titles, 3)
     if not length:
         return i
+    if length == 1 and _plain_title(tokens[i].norm, lex):
+        return _plain_titled_person_at(tokens, i, lex, opens_line)
     j = i + length
     for _ in range(_MAX_COMPLEMENT):  # skip the title's complement up to the name
         if j >= len(tokens):
@@ -409,12 +416,84 @@ def _titled_person_at(tokens: list[Token], i: int, lex: Lexicons, opens_line: fr
     return i
 
 
+_MAX_DESCRIPTORS = 4  # 'اللاعب العراقي، في الخمسينات،' is no descriptor; 'النجم الغاني الدولي' two
+
+
+def _plain_title(norm: str, lex: Lexicons) -> bool:
+    """A title of no office ('اللاعب', 'والنجمة'): see data/plain_titles.tsv."""
+    return norm in lex.plain_titles or (norm[:1] in "وف" and norm[1:] in lex.plain_titles)
+
+
+def _plain_titled_person_at(tokens: list[Token], i: int, lex: Lexicons, opens_line: frozenset[int]) -> int:
+    """'النجم الفرنسي الشاب كيليان مبابي': a title of no office takes commas and adjectives that
+    agree with it, then the name; no genitive and no phrase after it ('النجم الصاعد للكرة
+    الأفريقية دون منازع'), so 'اللاعب المصري خامس لاعب' and 'اللاعب الوحيد في تاريخ ليفربول'
+    are no one."""
+    feminine = tokens[i].norm.endswith("ه")
+    j = i + 1
+    for _ in range(_MAX_DESCRIPTORS):
+        if j >= len(tokens) or _name_ended(tokens, j, opens_line):
+            return i
+        if tokens[j].text in _COMMAS or describes_title(tokens[j], feminine, lex) or _joined_title(tokens[j], feminine,
+                                                                                                     lex):
+            j += 1
+        else:
+            break
+    if j >= len(tokens) or _name_ended(tokens, j, opens_line) or not _plain_name_start(tokens[j], lex):
+        return i
+    end = _name_end(tokens, j, lex, opens_line)
+    if end == j + 1 and _HOLLOW_PAST.fullmatch(tokens[j].norm) and tokens[j].norm not in lex.given_names:
+        return i  # 'اللاعب الفرنسي غاب عن', 'اللاعب جاء': a past verb, not a one-word name
+    return end
+
+
+def _joined_title(token: Token, feminine: bool, lex: Lexicons) -> bool:
+    """A second title or adjective joined by و: 'المغني والملحن الشهير', 'المغني والموسيقي'."""
+    norm = token.norm
+    if norm[:1] != "و" or not norm[1:].startswith("ال"):
+        return False
+    rest = token._replace(norm=norm[1:])
+    return norm[1:] in lex.plain_titles or _is_title_word(rest, lex) or describes_title(rest, feminine, lex)
+
+
+def describes_title(token: Token, feminine: bool, lex: Lexicons) -> bool:
+    """A definite adjective agreeing with a title of no office: a nisba ('المصري', 'الهندية',
+    'الدولي') or a listed descriptor ('الشاب', 'السابق')."""
+    norm = token.norm
+    if not norm.startswith("ال") or norm in lex.stopwords or norm.endswith("ه") != feminine:
+        return False
+    return norm in lex.descriptors or (len(norm) > 5 and norm.endswith("يه" if feminine else "ي"))
+
+
+# a foreign name opening on a hamza, ل and a vowel, which folds to what looks like the article
+_HAMZA_NAME = regex.compile(r"[أإ]ل[اوي]\w{2,}")
+# a hollow verb's past ('غاب', 'فاز', 'جاء'): after a title of no office, no name of one word
+_HOLLOW_PAST = regex.compile(r"\wا\w|\wاء")
+
+
+def _plain_name_start(token: Token, lex: Lexicons) -> bool:
+    """A word that can open the name after a title of no office: not a construct noun or a masdar
+    in ة ('المدرب مقارنة بزيدان'), besides what :func:`_name_start` rules out."""
+    norm = token.norm
+    if _HAMZA_NAME.fullmatch(token.text):  # 'أليسون ماك', 'إليود كيبتشوغي': no article but a hamza
+        return norm not in lex.stopwords and not _breaks_name(norm)
+    if not _name_start(token, lex) or norm in lex.given_names:
+        return _name_start(token, lex)
+    if norm.endswith("ه") and not norm.endswith("يه"):  # ('جوزيه مورينيو' is a name)
+        return False
+    rest = norm[1:]  # 'العداء لأميركا': hostility, a preposition and a place after it
+    if norm[0] in "لب" and ((rest,) in lex.places or rest.startswith("ال")):
+        return False
+    # 'البطلة الأولمبية لسباق 5000 متر': a noun after ل; a foreign name has a vowel there ('لويس')
+    return not (norm[0] == "ل" and norm[1:2] not in {"ا", "و", "ي"})
+
+
 def _complement_word(token: Token, lex: Lexicons) -> bool:
     """A word of a title's complement: definite, prefixed genitive, a number, a place, 'في'."""
     norm = token.norm
     if not token.is_word:
         return False
-    if norm in {"في", "لدى", "باسم", "عن"}:
+    if norm in {"في", "لدى", "باسم", "عن", "حينها", "انذاك", "حينذاك"}:  # 'وزيرة الداخلية حينها تريزا ماي'
         return True
     if norm in lex.stopwords:
         return False
@@ -436,7 +515,23 @@ def _name_start(token: Token, lex: Lexicons) -> bool:
         and (norm in lex.given_names or not (norm[0] in "يت" and len(norm) == 4))  # 'تمثل': a verb
         and token.text not in present_verbs()  # 'تأمر السلطات', 'يدافع مارك': a news verb in the present
         and not _breaks_name(norm)  # 'أثارت عارضة بلجيكية غضبا': a past news verb is no name either
+        and not _DERIVED_PRESENT.fullmatch(norm)  # 'مراسل بي بي سي ...، يستعرض قصة السد'
+        and not _possessive(token, lex)  # 'رئيس فيسبوك عن قدراته كقائد'
     )
+
+
+# a present verb of the derived forms X, VIII and V/VI ('يستعرض', 'ينتظر', 'يتحدث'); a name of
+# that shape ('يتسحاق') is a listed given name
+_DERIVED_PRESENT = regex.compile(r"يست\w{3}|ي[نت]\w{3}")
+
+
+def _possessive(token: Token, lex: Lexicons) -> bool:
+    """A noun with a possessive pronoun ('قدراته', 'بقرارهما', 'نظيره'), which no name is: the
+    pronoun as written (ه, not the ة folded to it); a name in الله ('عبدالله') or in يه ('ديدييه',
+    'جوزيه') aside, and with it 'لديه', which the stopwords hold."""
+    norm = token.norm
+    return (token.text.endswith(("ه", "ها", "هما", "هم")) and len(norm) > 3 and norm not in lex.given_names
+            and not norm.endswith(("الله", "يه")))
 
 
 def _name_end(tokens: list[Token], j: int, lex: Lexicons, opens_line: frozenset[int]) -> int:
@@ -459,8 +554,8 @@ def _name_end(tokens: list[Token], j: int, lex: Lexicons, opens_line: frozenset[
         if (norm.startswith(("وال", "بال", "لل", "فال", "كال")) and len(norm) > 5) or (
                 norm.startswith("ال") and norm.endswith("يه")):
             break  # 'والآثار', 'التشجيعية': a conjunction or an adjective, not a surname
-        if norm[0] in "وف" and norm not in lex.given_names and not _before_punctuation(tokens, end):
-            break  # 'وقال' ends the name; 'سوزان ورال،' does not
+        if norm[0] in "وف" and _conjunction_before(tokens, end, lex, names):
+            break  # 'وقال' ends the name; 'سوزان ورال،' and 'سيرينا ويليامز إنها' do not
         if token.text.endswith(("ه", "ها")) and len(norm) > 3 and norm not in lex.given_names and not norm.endswith(
                 "الله"):
             break  # a possessive after the name: 'فؤاد حسين نظيره'
@@ -470,6 +565,30 @@ def _name_end(tokens: list[Token], j: int, lex: Lexicons, opens_line: frozenset[
         if norm not in _CONNECTORS:
             names += 1
     return end
+
+
+def _conjunction_before(tokens: list[Token], k: int, lex: Lexicons, names: int) -> bool:
+    """Whether the و or ف opening tokens[k] is the conjunction, which ends the name before it
+    ('ترامب وماكرون', 'ترامب وقال'), rather than the first letter of a name ('ويليامز',
+    'وينفري'). A listed name, or a word before punctuation ('سوزان ورال،'), goes on the name;
+    so does a family name after a first name ('names' is 1) whose و is written before ي or a
+    bare alef, as a foreign W is, where the rest is no known word ('ويقول', 'وايران') and no
+    name-like word follows it ('بوتين وأردوغان' stays two names only through the hamza: 'وأ' is
+    the conjunction)."""
+    token = tokens[k]
+    norm = token.norm
+    if norm in lex.given_names or norm in lex.name_like or _before_punctuation(tokens, k):
+        return False
+    if names != 1 or token.text[:2] not in {"وي", "وا"} or len(norm) < 5:
+        return True
+    rest = norm[1:]
+    if (rest.startswith("ال") or rest in lex.stopwords or rest in lex.given_names or (rest,) in lex.titles or (rest,) in lex.places
+            or rest in lex.org_heads or _breaks_name(rest) or attribution_cue_of(rest)
+            or _DERIVED_PRESENT.fullmatch(rest) or (rest[0] in "يت" and len(rest) == 4)):
+        return True
+    following = tokens[k + 1]  # a name ('بوتين وأردوغان') or a genitive ('سعيد وابناء المطرف') after it
+    return following.is_word and (following.norm.startswith(("ال", "وال")) or (
+        _name_start(following, lex) and not _breaks_full_name(following.text, following.norm)))
 
 
 def _name_ended(tokens: list[Token], k: int, opens_line: frozenset[int]) -> bool:

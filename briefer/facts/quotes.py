@@ -35,6 +35,7 @@ from briefer.facts.entities import (
     Token,
     article_facts,
     article_tokens,
+    describes_title,
     ends_sentence,
     indexes_where,
     leading_word_tokens,
@@ -566,6 +567,8 @@ class _Resolver:
         self._agreeing: dict[str, _Latest] = {}  # verb gender -> the antecedents agreeing with it
         self._windows: dict[int, dict[str, list[int]]] = {}
         self._by_norm: dict[str, list[int]] | None = None  # token norm -> its indexes, built when first needed
+        self._named: frozenset[str] | None = None  # the canonicals of the people, built when first needed
+        self.latest_subject: _Latest | None = None  # none while the subjects are being found
         self.subjects = self._attribution_subjects()
         self.latest_subject = _Latest(self.subjects)
 
@@ -696,8 +699,36 @@ class _Resolver:
         if self._anonymous_head(token):
             return self._description(k, anonymous=True)
         if (token.norm,) in self.lex.titles:  # 'ووصف حاخام الحائط العمل': a title without a name
-            return self._description(k, anonymous=False)
+            return self._referred_back(k) or self._description(k, anonymous=False)
         return None
+
+    def _referred_back(self, k: int):
+        """'وسجل هازارد 7 أهداف ... وقال اللاعب البالغ من العمر 27 عاما': a title of no office
+        without a name (data/plain_titles.tsv) names no new person but one named before: the
+        last introduced with that title ('الممثلة كيرا نايتلي'), else the one a verb without a
+        subject would get, of the title's gender, if a person was named; None for a title with
+        an adjective, which describes its own ('اللاعب السويسري'), and for any other title
+        ('ووصف حاخام الحائط': an office alone may be somebody not named yet)."""
+        token = self.tokens[k]
+        if token.norm not in self.lex.plain_titles or self.latest_subject is None:
+            return None  # (while the subjects are being found, one is recorded as written)
+        after = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
+        if after is not None and describes_title(after, token.norm.endswith("ه"), self.lex):
+            return None  # 'وقال اللاعب السويسري' after 'اللاعب الأمريكي أندريه أغاسي': another one
+        if self.people_apart:
+            titled = self._latest_introduced(token.norm, bisect.bisect_right(self.people_ends, token.start))
+        else:
+            titled = self._latest_introduced_slowly(token.norm, k)
+        if titled is not None:  # 'وقالت الممثلة' after 'الممثلة كيرا نايتلي'
+            return titled.canonical, token.start, token.end, False
+        found = self._pronoun(token.start, _speaker_gender(token.text, self.lex))
+        # a person named, not a description ('متحدث باسم البيت الأبيض' is not 'الممثل')
+        return found if found is not None and found[0] in self._named_people() else None
+
+    def _named_people(self) -> frozenset[str]:
+        if self._named is None:
+            self._named = frozenset(e.canonical for e in self.people if e.kind == "person")
+        return self._named
 
     def _writes(self, k: int) -> bool:
         """Whether tokens[k] is the object of a verb of writing or issuing ('وكتبت تغريدة')."""
