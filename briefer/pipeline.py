@@ -28,9 +28,9 @@ from briefer.config import BriefConfig
 from briefer.errors import ArticleError, BrieferError, EngineError
 from briefer.ingest import read_inputs
 from briefer.spill import BriefSpill, pickle_brief
-from briefer.translate import english_side, get_translator
+from briefer.translate import english_side, get_translator, headline_source, lexicon_headline
 from briefer.types import Analysis, Article, ArticleBrief, Briefing, Bullet, Skipped
-from briefer.verify import verify_bullets
+from briefer.verify import headline_problems, verify_bullets
 
 #: called after each article with (done, total or None, origin)
 Progress = Callable[[int, "int | None", str], None]
@@ -121,6 +121,7 @@ class BriefMaker:
         self, analysis: Analysis, bullets_ar: tuple[Bullet, ...], verdicts_ar: tuple, english: Sequence[Bullet] | None
     ) -> ArticleBrief:
         headline_en, bullets_en, mode = self._english_side(analysis, bullets_ar)
+        headline_en = _checked_headline(analysis, headline_en, mode)
         if english is not None:  # the engine's own English (None: it fell back for this article)
             bullets_en, mode = tuple(english), "model"
         bullets_en, verdicts_en = verify_bullets(analysis, bullets_en, self.config.verify_policy)
@@ -145,6 +146,22 @@ class BriefMaker:
                 raise
             log.info("translation failed for %s (%s); facts-only English instead", analysis.article.origin, exc)
             return english_side(analysis, bullets_ar, None)
+
+
+def _checked_headline(analysis: Analysis, headline_en: str, mode: str) -> str:
+    """The English headline, if it says nothing its Arabic headline does not: a translated one
+    that fails (a model's own figure or name) gives way to the lexicon's, and one that still
+    fails is left out, as a bullet that cannot be verified is."""
+    source = headline_source(analysis)
+    candidates = [(headline_en, "lexicon" if mode == "lexicon" else "translation")]
+    if mode != "lexicon":
+        candidates.append((lexicon_headline(analysis), "lexicon"))
+    for text, origin in candidates:
+        problems = headline_problems(source, text, origin)
+        if not problems:
+            return text
+        log.info("English headline of %s not shown: %s", analysis.article.origin or analysis.article.id, problems[0].message)
+    return ""
 
 
 # ------------------------------------------------------------------------------ entry points

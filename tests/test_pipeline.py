@@ -158,3 +158,32 @@ def test_brief_spill_is_a_sequence_read_back_from_its_file():
     with pytest.raises(IndexError):
         spill[len(briefs)]
     spill.close()
+
+
+class _FixedTranslator:
+    """A translator answering every text with one sentence (no placeholders to restore)."""
+
+    name = "fixed"
+    model_name = "-"
+
+    def __init__(self, answer: str):
+        self.answer = answer
+
+    def translate(self, texts: list[str]) -> list[str]:
+        return [self.answer for _ in texts]
+
+
+@pytest.mark.parametrize(("answer", "shown"), [
+    ("Long talks between the parties", "Long talks between the parties"),
+    ("Long talks between the parties end with 3 accords", ""),  # the model's own figure is not shown
+])
+def test_a_translated_headline_is_checked_against_the_arabic_one(example_config, answer, shown):
+    from briefer.pipeline import BriefMaker
+    from briefer.types import Article
+
+    maker = BriefMaker(example_config)
+    maker.translator = _FixedTranslator(answer)
+    article = Article(id="h1", source="s", title="محادثات مطولة بين الطرفين",
+                      text="عقد الطرفان محادثات مطولة في العاصمة. وقال مصدر مطلع إن الجولة المقبلة ستعقد قريبا.")
+    (brief,) = maker.make([article])
+    assert brief.headline_en == shown

@@ -517,3 +517,23 @@ def test_a_range_is_not_one_of_its_ends(ranges):
 def test_a_wrong_range_is_dropped_not_half_repaired(ranges):
     bullets, verdict = guard(ranges, "Food prices: 15–99 percent", lang="en", sources=(0,))
     assert (verdict.action, bullets) == ("dropped", ())
+
+
+# ---------------------------------------------------------------------------- headlines
+
+
+def test_an_english_headline_may_say_only_what_its_arabic_headline_says():
+    from briefer.verify import headline_problems
+
+    arabic = "مقتل 6 مهربين في اشتباك على الحدود الأردنية"
+    assert headline_problems(arabic, "6 smugglers · Jordan", "lexicon") == ()
+    assert [p.kind for p in headline_problems(arabic, "9 smugglers killed on the border", "translation")] == ["figure"]
+    assert headline_problems(arabic, "", "translation") == ()
+
+
+def test_a_headline_figure_the_body_writes_otherwise_is_still_the_headlines():
+    """A headline is made from the title, not the body: '27 مليون دولار' in the title holds even where
+    the body misspells the currency."""
+    from briefer.verify import headline_problems
+
+    assert headline_problems("فرنسا تصادر لوحة قيمتها 27 مليون دولار", "France · 27 million dollars", "lexicon") == ()

@@ -43,6 +43,7 @@ from briefer.translate.side import (
     ENGLISH_HINT,
     LEXICON_LABEL,
     english_side,
+    headline_source,
     lexicon_bullets,
     lexicon_headline,
 )
@@ -76,6 +77,7 @@ __all__ = [
     "get_translator",
     "lexicon",
     "lexicon_bullets",
+    "headline_source",
     "lexicon_headline",
     "mask",
     "name_spans",

@@ -46,7 +46,7 @@ def english_side(
 def _translated_side(
     analysis: Analysis, bullets_ar: Sequence[Bullet], translator: Translator
 ) -> tuple[str, tuple[Bullet, ...], str]:
-    headline = _headline_ar(analysis)
+    headline = headline_source(analysis)
     masked = [mask(headline, analysis)] + [mask(b.text, analysis) for b in bullets_ar]
     # one request per distinct text: a name asked once reads the same in every bullet
     requests = list(dict.fromkeys(text for m in masked for text in m.requests()))
@@ -62,7 +62,8 @@ def _translated_side(
     return headline_en, tuple(bullets), "translation"
 
 
-def _headline_ar(analysis: Analysis) -> str:
+def headline_source(analysis: Analysis) -> str:
+    """The Arabic the English headline is made from: the title, else the first sentence."""
     if analysis.article.title:
         return analysis.article.title
     return analysis.sentences[0].text if analysis.sentences else ""
@@ -70,7 +71,7 @@ def _headline_ar(analysis: Analysis) -> str:
 
 def lexicon_headline(analysis: Analysis) -> str:
     """What the lexicon can say of the headline: its places, organisations and figures."""
-    headline = _headline_ar(analysis)
+    headline = headline_source(analysis)
     tokens = _tokens(headline)
     spans = _lexicon_name_spans_in(tokens) + _figure_spans_in(tokens, headline, facts_only=True)
     items = [s.english for s in sorted(spans, key=lambda s: s.start)]

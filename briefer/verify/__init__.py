@@ -34,7 +34,7 @@ The package, one module per job:
 - ``guard``: the policy loop (``verify_bullets``); ``summary``: counts of the verdicts.
 """
 
-from briefer.verify.checks import _check, audit, find_problems
+from briefer.verify.checks import _check, audit, find_problems, headline_problems
 from briefer.verify.forms import _TOKEN, _fold, _Folding, _token_forms
 from briefer.verify.guard import (
     ACTIONS,
@@ -61,6 +61,7 @@ __all__ = [
     "audit",
     "briefing_verification",
     "find_problems",
+    "headline_problems",
     "infer_sources",
     "parse_policy",
     "problem_kind",

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from briefer.types import Analysis, Bullet
+from briefer.analyze import analyze
+from briefer.types import Analysis, Article, Bullet
 from briefer.verify.forms import _EDGE_PUNCT, _fold, _has_token, _tokens
 from briefer.verify.lexicon import _lexicon
 from briefer.verify.names import _name_problems
@@ -22,6 +23,19 @@ _MIN_WORD_SUPPORT = 0.5
 def find_problems(analysis: Analysis, bullet: Bullet) -> tuple[Problem, ...]:
     """Everything in ``bullet`` that the article does not support (empty: the bullet is faithful)."""
     return _check(_source_of(analysis), bullet)
+
+
+def headline_problems(headline_ar: str, headline_en: str, origin: str) -> tuple[Problem, ...]:
+    """What an English headline says that its Arabic headline does not (empty: it is faithful).
+
+    Checked as a bullet is against its article, the Arabic headline standing for the article: a
+    headline is made from it (translated or read through the lexicon), not from the body, and its
+    figures are the headline's even where the body writes them otherwise or not at all.
+    """
+    if not headline_en.strip():
+        return ()
+    heading = analyze(Article(id="headline", text=headline_ar))
+    return _check(_Source(heading), Bullet("en", headline_en, (), "headline", True, origin))
 
 
 def audit(analysis: Analysis, bullets: Sequence[Bullet]) -> tuple[tuple[Problem, ...], ...]:
