@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -140,13 +140,14 @@ def systems(config: BriefConfig, budget: str) -> list[tuple[str, Summary]]:
 
 
 def evaluate(records: Sequence[Record], budget: str, config: BriefConfig | None = None,
-             data: str = "", repeat: int = 3) -> Report:
+             data: str = "", repeat: int = 3, only: Collection[str] = ()) -> Report:
     """Score every system on the same prepared articles; time each system's own work only.
 
     Shared preparation, timed apart: analysis (sentences, figures, quotes) and the sentence terms
     (normalised, light-stemmed tokens) that the engine and sumy's summarizers are both fed. Each
     system runs ``repeat`` timed passes over all the articles; its time is the fastest pass (the
     least disturbed by whatever else the machine runs), and the first pass is kept beside it.
+    ``only``: the names of the systems to run (default: all of them).
     """
     started = time.perf_counter()
     analyses = [analyze(record.article) for record in records]
@@ -159,6 +160,7 @@ def evaluate(records: Sequence[Record], budget: str, config: BriefConfig | None 
     results = tuple(
         _run_system(name, summary, analyses, terms, counts, references, repeat)
         for name, summary in systems(config or BriefConfig(), budget)
+        if not only or name in only
     )
     return Report(data, budget, len(records), analysis_ms, terms_ms, results)
 
