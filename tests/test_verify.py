@@ -537,3 +537,15 @@ def test_a_headline_figure_the_body_writes_otherwise_is_still_the_headlines():
     from briefer.verify import headline_problems
 
     assert headline_problems("فرنسا تصادر لوحة قيمتها 27 مليون دولار", "France · 27 million dollars", "lexicon") == ()
+
+
+def test_two_in_english_is_the_dual_of_its_noun_in_the_article():
+    """Arabic writes 'the two countries' as one word, البلدين: no figure, but no invented one either.
+    The dual must be of the noun English counts: 'two soldiers' is not said by البلدين."""
+    from briefer.verify import headline_problems
+
+    assert headline_problems("محادثات بين البلدين", "Talks between the two countries", "translation") == ()
+    assert headline_problems("اتفق الطرفان على هدنة", "The two sides agreed a truce", "translation") == ()
+    assert headline_problems("وتستمر الزيارة يومين", "The visit lasts two days", "translation") == ()
+    assert [p.kind for p in headline_problems("محادثات بين البلدين", "Two soldiers killed", "translation")] == ["figure"]
+    assert [p.kind for p in headline_problems("محادثات بين الجانبين", "Talks between the two countries", "translation")] == ["figure"]

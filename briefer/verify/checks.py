@@ -117,8 +117,11 @@ def _support_problems(source: _Source, bullet: Bullet) -> list[Problem]:
 
 
 def _small_number_in_words(source: _Source, quantity: _Quantity) -> bool:
-    """'three' in an English bullet against ثلاثة in the article, whatever the figures layer reads."""
+    """'three' in an English bullet against ثلاثة in the article, whatever the figures layer reads;
+    'the two countries' against the dual البلدين, which writes the number in the noun."""
     if quantity.value is None or quantity.value_max is not None or quantity.percent or quantity.currency:
         return False
     words = _lexicon().small_numbers.get(quantity.value, ())
+    if quantity.value == 2:
+        words += _lexicon().duals.get(quantity.figure.unit.lower(), ())
     return any(_has_token(word, source.forms) for word in words)

@@ -24,6 +24,7 @@ class _Lexicon(NamedTuple):
     quote_marks: tuple[tuple[str, str], ...]
     ellipses: tuple[str, ...]
     small_numbers: dict[float, tuple[str, ...]]
+    duals: dict[str, tuple[str, ...]]  # English noun after "two" -> the Arabic duals that say it
 
 
 @lru_cache(maxsize=1)
@@ -44,4 +45,5 @@ def _lexicon() -> _Lexicon:
         quote_marks=tuple((o, c) for o, c in data["quote_marks"]),
         ellipses=tuple(data["ellipses"]),
         small_numbers={float(k): tuple(_fold(w) for w in v) for k, v in data["small_numbers"].items()},
+        duals={k: tuple(_fold(w) for w in v) for k, v in data["duals"].items() if not k.startswith("_")},
     )
