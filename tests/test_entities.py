@@ -262,3 +262,43 @@ def test_a_family_name_that_starts_with_waw_stays_on_the_name():
     # the conjunction: a known word after it, a genitive after it, or a second name
     assert people_in("وقال الوزير فهد السالم وقال إنه سعيد.") == ["الوزير فهد السالم"]
     assert people_in("وزار الوزير فهد السالم وابناء العائلة المكان.") == ["الوزير فهد السالم"]
+
+
+def person_names(text: str) -> list[str]:
+    return [e.text for e in by_kind(text, "person")]
+
+
+def test_no_name_opens_on_a_verb_before_a_known_surname():
+    text = ("قال الرئيس الأمريكي باراك أوباما إن الاتفاق جيد. وقد ذكرنا أوباما بأن الطريق طويل. "
+            "وفي عام 2015، أصبح أوباما أكثر حذرا، إذ اجتمع أوباما بقادة المنطقة.")
+    people = by_kind(text, "person")
+    assert {e.canonical for e in people} == {"الرئيس الأمريكي باراك أوباما"}
+    assert not any(name.startswith(("ذكرنا", "أصبح", "اجتمع")) for name in person_names(text))
+
+
+def test_a_new_first_name_before_a_known_surname_after_a_verb_or_a_comma():
+    text = "وقالت كاردشيان إنها تعرف أصلها. ودافعت كيم كاردشيان عن نفسها، تيريزا ماي. وأثارت تصريحات كاردشيان جدلا."
+    names = person_names(text)
+    assert "كيم كاردشيان" in names
+    assert "تصريحات كاردشيان" not in names  # a noun and its genitive
+
+
+def test_a_verb_ends_a_name():
+    text = "وقالت الطالبة مريم مصطفى إنها خائفة. وكانت مريم تدرس الهندسة في الجامعة."
+    assert "مريم تدرس" not in " ".join(person_names(text))
+    assert all(e.canonical == "مريم مصطفى" for e in by_kind(text, "person"))
+
+
+def test_fa_opens_a_name_when_the_rest_is_no_known_word():
+    text = "وكانت رئيسة الأرجنتين كرستينا فرنانديز دي كرشنر قد ردت فقال الرئيس إنه يعتذر."
+    names = person_names(text)
+    assert any("كرستينا فرنانديز" in name for name in names)
+    assert not any("فقال" in name for name in names)
+
+
+def test_a_noun_with_a_possessive_ends_a_titles_complement():
+    assert person_names("وقال رئيس فيسبوك عن قدراته كقائد إنه سيبقى.") == []
+
+
+def test_serena_is_a_given_name():
+    assert "سيرينا ويليامز" in person_names("قالت المصنفة الأولى عالميا سابقا سيرينا ويليامز إنها كادت أن تموت.")

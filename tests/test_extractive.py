@@ -344,3 +344,20 @@ def test_a_document_after_the_verb_is_its_subject_and_gets_no_speaker():
     )
     bullet = bullet_from_sentences(analysis, [0])
     assert bullet is not None and bullet.text.startswith("أشارت تقارير صحفية")
+
+
+def test_an_indefinite_subject_after_the_verb_gets_no_second_speaker():
+    for subject in ("فتاة", "شاهد عيان", "مسؤول"):
+        analysis = build(
+            ["التقى وزير الخارجية العراقي فؤاد حسين نظيره التركي في أنقرة.", f"وقال {subject}: “الحدود آمنة الآن”."],
+            quotes=(("الحدود آمنة الآن", SPEAKER, "وزير الخارجية العراقي فؤاد حسين"),),
+        )
+        bullet = bullet_from_sentences(analysis, [1])
+        assert bullet is not None and f"قال {subject}:" in bullet.text and SPEAKER not in bullet.text
+
+
+def test_a_speaker_is_still_inserted_before_a_word_that_is_no_subject():
+    from briefer.backends.extractive_bullets import _indefinite_subject
+
+    assert not any(map(_indefinite_subject, ("في", "لوكالة", "مؤخرا", "يجب", "مازحة", "أمس")))
+    assert all(map(_indefinite_subject, ("فتاة", "شاهد", "مسؤول", "متحدثة")))

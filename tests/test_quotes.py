@@ -373,3 +373,16 @@ def test_an_office_alone_is_not_read_back_to_the_person_named():
     text = ("وتألق النجم البلجيكي إيدن هازارد في المباراة.\n"
             "وقال الوزير: «سنواصل دعم الرياضة في البلاد بكل ما نملك».")
     assert "هازارد" not in quotes_of(text)[0].speaker
+
+
+def test_a_kin_noun_in_apposition_says_it_through_the_person_named():
+    text = "تزوجت الأميرة يوجيني من جاك. ووصفه حماه، الأمير أندرو، بأنه “شاب رائع”."
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "الأمير أندرو"
+
+
+def test_a_title_with_an_adjective_of_fame_refers_back():
+    text = ("نفى الممثل الأمريكي سيلفستر ستالون صحة شائعات حول وفاته.\n"
+            "وأكد النجم الشهير وشقيقه فرانك أنه مازال قادرا على “تسديد اللكمات” كل يوم.")
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "الممثل الأمريكي سيلفستر ستالون"

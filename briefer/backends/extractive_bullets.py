@@ -23,8 +23,8 @@ import regex
 
 from briefer.arabic.normalize import normalize, normalize_with_map
 from briefer.backends import extractive_data as data
-from briefer.facts.entities import lexicons
-from briefer.facts.quotes import document_issuer, speaker_agrees
+from briefer.facts.entities import is_verb_word, leading_word_tokens, lexicons, verb_shaped
+from briefer.facts.quotes import attribution_cue, document_issuer, speaker_agrees
 from briefer.types import Analysis, Bullet, Quote, Sentence
 
 MAX_WORDS = 50  # a bullet longer than this is cut at a clause boundary when that loses nothing
@@ -45,6 +45,8 @@ _WHAT_IS_SAID = regex.compile(r"(?<!\w)(أن|إن|بأن)(?:ه|ها|هم|هما|
 #: a preposition with a pronoun right after a saying verb: its subject may follow ('وقال عنه X')
 _OBJECT_PRONOUN_PHRASES = frozenset({"عنه", "عنها", "عنهم", "له", "لها", "لهم", "فيه", "فيها", "عليه", "عليها"})
 _SUBJECT_REACH = 120  # characters: a speaker's name and title fit well within it
+#: an active participle of the simple verb or of a derived one: 'مازحة', 'مبتسما', 'متحدثة'
+_PARTICIPLE = regex.compile(r"م\w{3,5}[ها]")
 _LINE_BREAKS = regex.compile(r"[ \t]*\n[ \t]*")
 _FIRST_WORD = regex.compile(r"\w+")
 
@@ -206,7 +208,29 @@ def _has_subject(analysis: Analysis, article: str, after_verb: int, end: int) ->
         return True
     if normalize(word.group(1)) in lexicons().documents:  # 'وأشارت تقارير صحفية'
         return True
-    return word.group(1).startswith("ال") or any(e.start == word.start(1) for e in analysis.entities)
+    if word.group(1).startswith("ال") or any(e.start == word.start(1) for e in analysis.entities):
+        return True
+    return _indefinite_subject(word.group(1))
+
+
+def _indefinite_subject(word: str) -> bool:
+    """An indefinite noun after a saying verb is its subject ('وقالت فتاة', 'وقال شاهد عيان',
+    'وقال مسؤول'): a word that is no particle or preposition ('في', 'لوكالة', 'أمس'), no verb
+    ('وقال يجب', 'وأضاف سنعمل') and no adverb in the accusative ('وقال مؤخرا')."""
+    norm = normalize(word)
+    lex = lexicons()
+    if norm in lex.stopwords or len(norm) < 3 or not norm.isalpha():
+        return False
+    if norm[0] in "بلك" and len(norm) > 3 and norm[1:] not in lex.anonymous:
+        return False  # 'للصحفيين', 'بأن', 'كذلك': a preposition and its noun
+    if norm.endswith("ا") and len(norm) > 3:
+        return False  # 'مؤخرا', 'سابقا': an adverb
+    if _PARTICIPLE.fullmatch(norm) and norm not in lex.anonymous and norm[:-1] not in lex.anonymous:
+        return False  # 'وقالت مازحة': a participle of manner, not 'متحدثة' or 'مسؤول'
+    if norm[0] in "يت" and len(norm) <= 4:
+        return False  # 'يجب', 'يمكن': a short present
+    token = leading_word_tokens(word, 1)
+    return bool(token) and not verb_shaped(token[0]) and not is_verb_word(norm) and not attribution_cue(norm)
 
 
 def _first_attributed_quote(analysis: Analysis, sentence: Sentence, start: int, end: int) -> Quote | None:

@@ -501,7 +501,9 @@ def _complement_word(token: Token, lex: Lexicons) -> bool:
         return True
     if norm.startswith(("ال", "لل", "وال", "بال")) or (norm[0] == "ل" and len(norm) > 3):
         return True
-    return norm.endswith("ه") and norm not in lex.given_names  # construct nouns: شرطة مقاطعة
+    # construct nouns ('شرطة مقاطعة'); a noun with a possessive takes no genitive ('رئيس فيسبوك
+    # عن قدراته كقائد': the title's complement ended before it)
+    return norm.endswith("ه") and norm not in lex.given_names and not _possessive(token, lex)
 
 
 def _name_start(token: Token, lex: Lexicons) -> bool:
@@ -515,7 +517,7 @@ def _name_start(token: Token, lex: Lexicons) -> bool:
         and (norm in lex.given_names or not (norm[0] in "يت" and len(norm) == 4))  # 'تمثل': a verb
         and token.text not in present_verbs()  # 'تأمر السلطات', 'يدافع مارك': a news verb in the present
         and not _breaks_name(norm)  # 'أثارت عارضة بلجيكية غضبا': a past news verb is no name either
-        and not _DERIVED_PRESENT.fullmatch(norm)  # 'مراسل بي بي سي ...، يستعرض قصة السد'
+        and not verb_shaped(token)  # 'مراسل بي بي سي ...، يستعرض قصة السد', 'وقد ذكرنا أوباما'
         and not _possessive(token, lex)  # 'رئيس فيسبوك عن قدراته كقائد'
     )
 
@@ -523,6 +525,29 @@ def _name_start(token: Token, lex: Lexicons) -> bool:
 # a present verb of the derived forms X, VIII and V/VI ('يستعرض', 'ينتظر', 'يتحدث'); a name of
 # that shape ('يتسحاق') is a listed given name
 _DERIVED_PRESENT = regex.compile(r"يست\w{3}|ي[نت]\w{3}")
+# Shapes that only verbs have, on normalised words (a listed given name aside): the present of
+# the derived forms with either prefix ('تتحدث', 'تستحوذ', 'يتعامل'), a simple present of three
+# root letters and no long vowel ('يكلف', 'تدرس'), and a past with the ending of 'we' ('ذكرنا',
+# 'قررنا': three root letters, then نا; a name in نا has a long vowel before it: 'ديانا', 'لينا').
+_VERB_SHAPE = regex.compile(r"[يت](?:ست\w{3}|[نت]\w{3}|ت\wا\w\w|[^اوي]{3})|[^اوي]{3}نا")
+# The past of the derived forms VII, VIII and X, which opens on a bare alef ('انتقل', 'اجتمع',
+# 'استخدم', 'اعتذرت', 'انفصلت'); a foreign name opens on أ or has a long vowel inside ('أندرس',
+# 'اشتون'), so the shape reads on the word as written.
+_DERIVED_PAST = regex.compile(r"ا(?:ست[^اوي]{2,3}|ست\wا\wت?|[^اول]ت[^اوي]{2,3}|ن[^اوي]{3,4})")  # ('استقال'; not 'التنس')
+
+
+@lru_cache(maxsize=65536)
+def _verb_shaped_word(word: str, norm: str) -> bool:
+    lex = lexicons()
+    if norm in lex.given_names or norm in lex.name_like:
+        return False
+    return bool(_VERB_SHAPE.fullmatch(norm) or _DERIVED_PAST.fullmatch(word))
+
+
+def verb_shaped(token: Token) -> bool:
+    """Whether a word has a shape no name has but a verb does (see _VERB_SHAPE, _DERIVED_PAST):
+    no name opens on it ('ذكرنا أوباما', 'اجتمع كيم') and none goes on with it ('مريم تدرس')."""
+    return _verb_shaped_word(token.text.rstrip("."), token.norm.rstrip("."))
 
 
 def _possessive(token: Token, lex: Lexicons) -> bool:
@@ -561,6 +586,10 @@ def _name_end(tokens: list[Token], j: int, lex: Lexicons, opens_line: frozenset[
             break  # a possessive after the name: 'فؤاد حسين نظيره'
         if names >= 2 and norm.endswith("ا") and len(norm) > 3:
             break  # an adverb after the name: 'سارة عيدان جدلا'
+        if verb_shaped(token):
+            break  # a verb after the name: 'مريم تدرس الهندسة', 'مريم استقلت حافلة'
+        if norm in lex.descriptors and norm not in lex.given_names:
+            break  # an adjective of the title, not a name word: 'رئيس حملة ترامب السابق'
         end += 1
         if norm not in _CONNECTORS:
             names += 1
@@ -570,25 +599,35 @@ def _name_end(tokens: list[Token], j: int, lex: Lexicons, opens_line: frozenset[
 def _conjunction_before(tokens: list[Token], k: int, lex: Lexicons, names: int) -> bool:
     """Whether the و or ف opening tokens[k] is the conjunction, which ends the name before it
     ('ترامب وماكرون', 'ترامب وقال'), rather than the first letter of a name ('ويليامز',
-    'وينفري'). A listed name, or a word before punctuation ('سوزان ورال،'), goes on the name;
-    so does a family name after a first name ('names' is 1) whose و is written before ي or a
-    bare alef, as a foreign W is, where the rest is no known word ('ويقول', 'وايران') and no
-    name-like word follows it ('بوتين وأردوغان' stays two names only through the hamza: 'وأ' is
-    the conjunction)."""
+    'وينفري', 'فرنانديز'). A listed name, or a word before punctuation ('سوزان ورال،'), goes on
+    the name; so does a word opening on ف whose rest is no known word ('كرستينا فرنانديز'; not
+    'فقال', 'فالرئيس'), and a family name after a first name ('names' is 1) whose و is written
+    before ي or a bare alef, as a foreign W is, where the rest is no known word ('ويقول',
+    'وايران') and no name-like word follows it ('بوتين وأردوغان' stays two names only through the
+    hamza: 'وأ' is the conjunction)."""
     token = tokens[k]
     norm = token.norm
     if norm in lex.given_names or norm in lex.name_like or _before_punctuation(tokens, k):
         return False
+    if norm[0] == "ف" and len(norm) > 3:
+        return _known_word(norm[1:])
     if names != 1 or token.text[:2] not in {"وي", "وا"} or len(norm) < 5:
         return True
-    rest = norm[1:]
-    if (rest.startswith("ال") or rest in lex.stopwords or rest in lex.given_names or (rest,) in lex.titles or (rest,) in lex.places
-            or rest in lex.org_heads or _breaks_name(rest) or attribution_cue_of(rest)
-            or _DERIVED_PRESENT.fullmatch(rest) or (rest[0] in "يت" and len(rest) == 4)):
+    if _known_word(norm[1:]):
         return True
     following = tokens[k + 1]  # a name ('بوتين وأردوغان') or a genitive ('سعيد وابناء المطرف') after it
     return following.is_word and (following.norm.startswith(("ال", "وال")) or (
         _name_start(following, lex) and not _breaks_full_name(following.text, following.norm)))
+
+
+@lru_cache(maxsize=65536)
+def _known_word(word: str) -> bool:
+    """A word the lexicons know (a particle, name, title, place, body, verb or the article), so
+    that a و or ف before it is the conjunction ('وقال', 'فالرئيس', 'ويقول', 'وايران')."""
+    lex = lexicons()
+    return bool(word.startswith("ال") or word in lex.stopwords or word in lex.given_names or (word,) in lex.titles
+                or (word,) in lex.places or word in lex.org_heads or _breaks_name(word) or attribution_cue_of(word)
+                or is_verb_word(word) or _verb_shaped_word(word, word) or (word[:1] in "يت" and len(word) == 4))
 
 
 def _name_ended(tokens: list[Token], k: int, opens_line: frozenset[int]) -> bool:
@@ -730,11 +769,13 @@ def _short_mentions(tokens, skeletons, skeletons_without_clitic, found, taken, l
                     ) -> list[tuple[int, int, str]]:
     """Bare later mentions of a known person's first or last name ('وأضاف حسين', 'بابين')."""
     known = set()
+    name_words = set()  # every word of the names found: a first name seen already
     for _start, end, kind, name_start in found:
         if kind == "person":
             names = [t.norm for t in tokens[name_start:end] if t.norm not in _CONNECTORS]
             known.update(_skeleton(n) for n in names[-2:] if len(n) > 2 and n not in lex.given_names)
             known.update(_skeleton(n) for n in names[-1:])
+            name_words.update(_skeleton(t.norm) for t in tokens[name_start:end])
     mentions = []
     if not known:
         return mentions  # no name to look for
@@ -746,9 +787,9 @@ def _short_mentions(tokens, skeletons, skeletons_without_clitic, found, taken, l
         norm = token.norm
         if taken[i] or len(norm) < 3:
             continue
-        if token.is_word and norm not in lex.stopwords:
+        if token.is_word and norm not in lex.stopwords and not verb_shaped(token):  # ('اعتذر')
             start = i
-            if _first_name_before(tokens, i, taken, lex):
+            if _first_name_before(tokens, i, taken, lex, name_words):
                 start = i - 1
             mentions.append((start, i + 1, "person", start))
             taken[start : i + 1] = [True] * (i + 1 - start)
@@ -775,17 +816,63 @@ def _trim_masdar_after_known_name(tokens, found: list, taken: list[bool], lex: L
             taken[end - 1] = False
 
 
-def _first_name_before(tokens: list[Token], i: int, taken: list[bool], lex: Lexicons) -> bool:
+def _first_name_before(tokens: list[Token], i: int, taken: list[bool], lex: Lexicons, name_words: set[str]) -> bool:
     """'ونشرت ماريسا بابين': a first name right before a known surname, itself after a verb or a
-    break ('على حساب منال' is a noun before the name, not a first name)."""
+    break ('على حساب منال' is a noun before the name, not a first name). A word that is no given
+    name and no word of a name found is a first name only right after a verb ('دافعت كيم
+    كارديشيان'): opening its clause it is the verb whose subject the surname is ('، أصبح ماكين',
+    'وقد ذكرنا أوباما'), and after any other word a noun whose genitive it is ('تصريحات ترامب')."""
     if i < 1 or taken[i - 1] or not _name_start(tokens[i - 1], lex) or attribution_cue_of(tokens[i - 1].norm):
         return False
     if tokens[i - 1].norm.endswith("ه") or tokens[i - 1].end + 1 != tokens[i].start:
         return False
     before = tokens[i - 2] if i > 1 else None
+    seen = tokens[i - 1].norm in lex.given_names or _skeleton(tokens[i - 1].norm) in name_words
+    if not seen:
+        return _new_first_name(tokens[i - 1], before)
+    if before is not None and before.norm[:1] in "وف" and before.norm[1:] in lex.stopwords:
+        return False  # 'وقد', 'ولم': a particle before a verb, not a verb before a name
     opens_sentence = i < 3 or not tokens[i - 3].is_word  # 'دافعت كيم كارديشيان': verb, first name, name
     return before is None or not before.is_word or before.norm.startswith(("و", "ف")) or opens_sentence or bool(
         attribution_cue_of(before.norm))
+
+
+# a verb opening its clause that has a long vowel: a hollow past ('قاد', 'عاد'), a past of form
+# III ('سافر', 'دافع'), a feminine past of four letters ('قامت', 'نوعت')
+_VOWELLED_PAST = regex.compile(r"\wا\w|\wا[^اوي]{2}|\w{3}ت")
+# a noun: a sound feminine plural ('تصريحات'), a plural or masdar in اء ('حذاء', 'أعضاء'), a
+# masdar on تفعيل ('تقرير مولر', 'تأثير جولي') or a noun on مفعول ('مشروع طريق')
+_NOUN_SHAPE = regex.compile(r"\w{3,}ات|\w+اء|ت\w\wي\w|م\w\wو\w")
+# the future prefix of a verb ('سيلتقي', 'ستبدأ'), whose ي or ت is no vowel of a name
+_FUTURE = regex.compile(r"س[يتن](?=\w{3})")
+
+
+def _new_first_name(word: Token, before: Token | None) -> bool:
+    """Whether a word not seen in a name yet is the first name of the known name after it: right
+    after a verb ('دافعت كيم كارديشيان'), or opening its clause ('، تيريزا ماي') with the long
+    vowel inside it that a foreign first name has and a verb of no listed shape lacks ('، أصبح
+    ماكين', 'رد زوكربيرغ'); after any other word it heads a genitive ('تصريحات ترامب')."""
+    norm = word.norm
+    if _NOUN_SHAPE.fullmatch(norm):
+        return False
+    if before is not None and before.is_word:
+        return is_verb_word(before.norm)
+    stem = _FUTURE.sub("", norm, count=1)
+    return _LONG_VOWELS.search(stem, 1, len(stem) - 1) is not None and not _VOWELLED_PAST.fullmatch(norm)
+
+
+@lru_cache(maxsize=65536)
+def is_verb_word(norm: str) -> bool:
+    """An attribution verb or a listed news verb, past or present, with or without و/ف glued on."""
+    if attribution_cue_of(norm) in {"verb", "participle"}:
+        return True
+    news = _news_verb_norms()
+    return norm in news or (norm[:1] in "وف" and norm[1:] in news)
+
+
+@lru_cache(maxsize=1)
+def _news_verb_norms() -> frozenset[str]:
+    return frozenset(normalize(w) for w in (*present_forms(), *present_verbs()))
 
 
 @lru_cache(maxsize=65536)

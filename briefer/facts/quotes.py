@@ -692,6 +692,9 @@ class _Resolver:
             return entity.canonical, entity.start, entity.end, False
         if token.norm in _PRONOUN_SUBJECTS:
             return None
+        named = self._named_in_apposition(k)
+        if named is not None:
+            return named
         if token.norm.startswith("ال") and token.norm not in self.lex.stopwords:
             found = self._definite(k)
             if found:
@@ -702,18 +705,36 @@ class _Resolver:
             return self._referred_back(k) or self._description(k, anonymous=False)
         return None
 
+    def _named_in_apposition(self, k: int):
+        """'ووصفه حماه، الأمير أندرو، بأنه': a noun with a possessive ('حماه', 'شقيقتها'), which
+        names nobody, then a comma and the person it is: that person says it."""
+        token = self.tokens[k]
+        if not token.text.endswith(("ه", "ها", "هم")) or k + 2 >= len(self.tokens):
+            return None
+        if self.tokens[k + 1].text not in {"،", ","}:
+            return None
+        entity = self.by_start.get(self.tokens[k + 2].start)
+        if entity is None or entity.kind != "person":
+            return None
+        # the fullest form when it ends on the same name; a longer phrase holding the name
+        # elsewhere ('... للأمير أندرو وسارة') is somebody else's mention of it
+        same = entity.canonical.split()[-1:] == entity.text.split()[-1:]
+        return entity.canonical if same else entity.text, entity.start, entity.end, False
+
     def _referred_back(self, k: int):
         """'وسجل هازارد 7 أهداف ... وقال اللاعب البالغ من العمر 27 عاما': a title of no office
         without a name (data/plain_titles.tsv) names no new person but one named before: the
         last introduced with that title ('الممثلة كيرا نايتلي'), else the one a verb without a
         subject would get, of the title's gender, if a person was named; None for a title with
         an adjective, which describes its own ('اللاعب السويسري'), and for any other title
-        ('ووصف حاخام الحائط': an office alone may be somebody not named yet)."""
+        ('ووصف حاخام الحائط': an office alone may be somebody not named yet). An adjective of fame
+        ('وأكد النجم الشهير', data/speaker_edges.tsv) describes the one named before all the same."""
         token = self.tokens[k]
         if token.norm not in self.lex.plain_titles or self.latest_subject is None:
             return None  # (while the subjects are being found, one is recorded as written)
         after = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
-        if after is not None and describes_title(after, token.norm.endswith("ه"), self.lex):
+        if (after is not None and describes_title(after, token.norm.endswith("ه"), self.lex)
+                and after.norm not in _speaker_edges()["renown"]):
             return None  # 'وقال اللاعب السويسري' after 'اللاعب الأمريكي أندريه أغاسي': another one
         if self.people_apart:
             titled = self._latest_introduced(token.norm, bisect.bisect_right(self.people_ends, token.start))
@@ -822,6 +843,8 @@ class _Resolver:
             return True
         if norm in edges["clause"]:
             return True
+        if norm[:1] == "و" and tokens[end].text.endswith(("ه", "ها", "هم")) and len(norm) > 4:
+            return True  # 'النجم الشهير وشقيقه فرانك': another noun phrase joined on, with its pronoun
         if norm in edges["issued"] and head in self.lex.documents:
             return False  # 'بيان صادر عن الوزارة': the body that issued it follows
         if _is_verb(norm):
