@@ -150,7 +150,16 @@ def test_two_quotes_of_one_speaker_in_a_bullet_make_one_counted_line():
     ("بيان النيابة", "the statement of the prosecution"),
     # a name right after the genitive ends it
     ("مدير المركز أحمد جمعة", f"Director of the centre, {FSI}أحمد جمعة{PDI}"),
-    ("رئيس مصر", "head of Egypt"),
+    # the head of a country is its President; of anything else its head
+    ("رئيس مصر", "President of Egypt"),
+    ("رئيس كوريا الجنوبية السابق", "former President of South Korea"),
+    ("رئيس مجلس النواب", "head of the House of Representatives"),
+    # a listed body joined to the title by its preposition, with its nationality
+    ("المدير الفني للمنتخب المصري", "the head coach of the Egyptian national team"),
+    ("المدير التنفيذي للشركة الأمريكية", "the executive director of the US company"),
+    ("الباحث بالجامعة الأمريكية", "the researcher at the US university"),
+    ("المدير العام للمستشفى", "Director General of the hospital"),
+    ("الأمين العام للجامعة العربية", "Secretary-General of the Arab League"),  # the longer listed name
 ])
 def test_a_title_in_the_construct_state_reads_title_of_genitive(arabic, english):
     assert english_phrase(arabic, keep_arabic=True) == english
@@ -388,10 +397,28 @@ def test_a_nationality_after_words_no_list_knows_goes_before_them(arabic, englis
 def test_a_decimal_comma_is_a_point_in_english_and_the_guard_traces_it():
     """'64,6 مليون' is 64.6 million: in English '64,6 million' reads as 646 million. A comma
     before three digits is a thousands separator and stays."""
-    assert _facts_only("ارتفع العدد إلى 64,6 مليون عملية") == ["64.6 million"]
+    assert _facts_only("ارتفع العدد إلى 64,6 مليون عملية") == ["64.6 million operations"]
     assert _facts_only("بلغت القيمة 33,5 مليار ريال") == ["33.5 billion riyals"]
     assert _facts_only("شارك 3,500 جندي") == ["3,500 soldiers"]
     analysis = analyze(Article(id="d", source="s", text="ارتفع عدد العمليات بنسبة 11.4% لتبلغ 64,6 مليون عملية."))
     _, english, _ = english_side(analysis, (Bullet("ar", analysis.article.text, (0,)),), None)
     kept, verdicts = verify_bullets(analysis, english, "repair,replace")
     assert [v.action for v in verdicts] == ["kept"] and "64.6 million" in kept[0].text
+
+
+@pytest.mark.parametrize(("arabic", "english"), [
+    # a club or movement known by its own name takes no nationality before it
+    ("ريال مدريد الإسباني", "Real Madrid"),
+    ("حزب الله اللبناني", "Hezbollah"),
+    ("الحكومة الفرنسية", "the French government"),  # a body named by a common noun does
+    ("بيان للنادي الإسباني", "a statement of the Spanish club"),  # no construct state across ل
+])
+def test_a_named_organisation_takes_no_nationality_before_it(arabic, english):
+    assert english_phrase(arabic, keep_arabic=True) == english
+
+
+def test_a_nationality_after_a_listed_club_is_read_and_dropped_in_a_line():
+    from briefer.translate import name_spans
+
+    spans = name_spans("فاز ريال مدريد الإسباني على مانشستر يونايتد الإنجليزي", None)
+    assert [s.english for s in spans] == ["Real Madrid", "Manchester United"]

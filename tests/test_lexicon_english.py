@@ -309,9 +309,9 @@ def _facts_only(text: str) -> list[str]:
     ("محققا ايرادات بلغت 02ر10 مليون دولار.", ["10.02 million dollars"]),
     ("بيان ديلف الذي كلفه ٥٠ر١١ مليون يورو", ["11.50 million euros"]),
     # a right-to-left mark beside the point: displayed, and meant, the other way round
-    ("سيرتفع عدد السكان من 3.\u200f7 مليار نسمة إلى 7.\u200f9 مليار نسمة", ["7.3 billion", "9.7 billion"]),
-    ("ثم إلى 2\u200f.11 مليار نسمة في 2100", ["11.2 billion", "2100"]),
-    ("بلغ العدد 3.7 مليار نسمة", ["3.7 billion"]),  # no mark: as written
+    ("سيرتفع عدد السكان من 3.\u200f7 مليار نسمة إلى 7.\u200f9 مليار نسمة", ["7.3 billion inhabitants", "9.7 billion inhabitants"]),
+    ("ثم إلى 2\u200f.11 مليار نسمة في 2100", ["11.2 billion inhabitants", "2100"]),
+    ("بلغ العدد 3.7 مليار نسمة", ["3.7 billion inhabitants"]),  # no mark: as written
     ("بلغت النسبة 10 ر 18 بالمئة", ["10", "18 percent"]),  # a spaced ر is a word, not a decimal point
 ])
 def test_facts_only_decimals_read_as_the_figures_layer_reads_them(arabic, english):
@@ -395,7 +395,7 @@ def test_facts_only_lines_give_the_figures_layer_values_and_pass_the_guard():
     english_values = [f.value for b in bullets_en for f in find_english_figures(b.text)]
     assert english_values == pytest.approx([f.value for f in analysis.figures])
     assert [b.text for b in bullets_en][1:] == [
-        "The United Nations — figures: 7.3 billion; 9.7 billion", "Egypt — figures: 10.5 million pounds", "Figures: 58",
+        "The United Nations — figures: 7.3 billion inhabitants; 9.7 billion inhabitants", "Egypt — figures: 10.5 million pounds", "Figures: 58",
     ]
     kept, verdicts = verify_bullets(analysis, bullets_en, "repair,replace")
     assert [v.action for v in verdicts] == ["kept"] * 4 and len(kept) == 4
@@ -492,3 +492,70 @@ def test_clock_times_in_a_facts_line_pass_the_guard():
     ]
     kept, verdicts = verify_bullets(analysis, bullets_en, "repair,replace")
     assert [v.action for v in verdicts] == ["kept"] * 3 and len(kept) == 3
+
+
+# ------------------------------------------------------------------ the headline: titles, figures in words
+
+
+def _headline(title: str) -> str:
+    from briefer.translate import lexicon_headline
+
+    return lexicon_headline(Analysis(Article("h", "نص قصير.", title=title), split_sentences("نص قصير.")))
+
+
+@pytest.mark.parametrize(("title", "english"), [
+    # a title read whole with its nationality or genitive comes before the places it visits
+    ("وزير الخارجية العراقي يبحث في عمّان التعاون", "Iraqi Foreign Minister · Amman"),
+    ("قائد الجيش المصري يزور القاهرة", "commander of the Egyptian army · Cairo"),  # the army said once
+    ("الأمين العام للجامعة العربية يزور بغداد", "Secretary-General of the Arab League · Baghdad"),
+    ("رئيس كوريا الجنوبية: ترامب يستحق جائزة", "President of South Korea"),
+    ("وزير الصحة يفتتح 5 مستشفيات", "Health Minister · 5 hospitals"),  # listed with its genitive
+    ("وزير بريطاني: على بوتين تحمل المسؤولية", "a British minister"),  # indefinite in Arabic
+    ("الشرطة الهندية تعتقل امرأة", "the Indian police"),
+])
+def test_the_headline_names_titles_with_their_genitive_or_nationality(title, english):
+    assert _headline(title) == english
+
+
+@pytest.mark.parametrize("title", [
+    "الملك يستقبل السفير",  # bare titles
+    "المدرب يشيد باللاعبين",
+    "المتحدث باسم يعلن",  # a preposition left without its noun
+    "الأمين العام يزور",  # a title and its adjective: no genitive
+    "رئيس الجمهورية يصل",  # listed, but "the President" describes nobody
+    "المدير السابق لصوت العرب يتحدث",  # the complement no list knows: the former director of what?
+    "المحكمة البرازيلية العليا تقرر",  # the phrase goes on: not just "the Brazilian court"
+])
+def test_the_headline_leaves_out_bare_or_incomplete_titles(title):
+    assert _headline(title) == ""
+
+
+def test_the_headline_states_figures_written_in_words_with_the_value_in_digits():
+    assert _headline("فيرساتشي تباع لشركة أمريكية بملياري دولار") == "2 billion dollars"
+    assert _headline("مسلحو المعارضة يغادرون ثلاث بلدات") == "3 towns"
+    assert _headline("انتحاري يقتل ستة في سوق") == ""  # a bare small number says nothing
+
+
+def test_a_dual_scale_word_in_the_construct_state_is_left_out():
+    # "مليونا مسافر" is two million passengers; the same letters alone are one million
+    assert _headline("مليونا مسافر غادروا الشرقية") == ""
+    assert _headline("ستة ويصيب 11") == "11"  # "ويصيب" (and injures) is a verb, not what six counts
+
+
+@pytest.mark.parametrize(("arabic", "english"), [
+    ("مساحة 250 كيلو مترا مربعا", "250 square kilometres"),
+    ("وزنه 41 كيلو غراما", "41 kilograms"),
+    ("نحو 90 ميلا بحريا", "about 90 nautical miles"),
+    ("بلغت 5 أمتار مكعبة", "5 cubic metres"),
+    ("التصدي لـ 3 رميات", "3 throws"),
+    ("و24 بحارا", "24 sailors"),
+    ("عدد 12 بحارة", "12 sailors"),  # ب is the noun's own letter (counted_nouns.txt)
+    # after a scale word, a noun the lexicon lists; one it does not is left out, not kept in Arabic
+    ("شملت 2.4 مليون حبة كبتاغون", "2.4 million pills"),
+    ("أمام نحو 4 آلاف متفرج", "about 4 thousand spectators"),
+    ("أكثر من 50 مليون كرية", "more than 50 million"),
+    ("إنفاق 16 مليون استرليني", "16 million pounds sterling"),
+    ("قتل 6 ويصيب آخرين", "6"),  # a verb after the number is not what it counts
+])
+def test_units_and_counted_nouns_in_english(arabic, english):
+    assert [span.english for span in figure_spans(arabic, facts_only=True)] == [english]

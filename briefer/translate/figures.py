@@ -120,9 +120,19 @@ def _facts_only_extent(
     else:
         last, number, right = _and_a_fraction(tokens, text, last, number, right)
     dated = any(match.entry.category == "month" for match in left)  # "فبراير 2016 موعدا"
-    if not right and not dated and _counted_noun_at(tokens, text, last, _may_be_year(number, left)):
-        return last + 1, number, [_counted_noun_english(tokens[last + 1])]
-    return last, number, right
+    if right or dated or not _counted_noun_at(tokens, text, last, _may_be_year(number, left)):
+        # after a scale word, a noun the lexicon lists: "2.4 مليون حبة" is 2.4 million pills
+        # ("50 million" says enough without a word kept in Arabic)
+        noun = _listed_noun_after(tokens, text, last, right) if not dated else ""
+        return (last + 1, number, [*right, noun]) if noun else (last, number, right)
+    return last + 1, number, [_counted_noun_english(tokens[last + 1])]
+
+
+def _listed_noun_after(tokens: Sequence[Token], text: str, last: int, right: list[str]) -> str:
+    """The English of a listed noun counted after a figure that ends in a scale word, else ""."""
+    if not right or any(part not in _SCALE_WORDS for part in right) or not _counted_noun_at(tokens, text, last):
+        return ""
+    return _noun_english(tokens[last + 1].folded)
 
 
 #: a clock time in digits: "10:30" (two tokens around a colon), "10.30", "08,15" or "1001" (one token)
@@ -352,9 +362,19 @@ def _counted_noun_at(tokens: Sequence[Token], text: str, last: int, year: bool =
         return False
     if lookup_word(word) is not None:  # "5 وثلث", "2015 ستمائة": a number word is no head noun
         return False
+    if _looks_like_verb(word) and not _noun_english(word):  # "6 ويصيب": a new clause
+        return False
     if _match_at(tokens, k, NAME_CATEGORIES) is not None:  # "بسوريا": in Syria; "ريال مدريد": a club
         return False
     return not _opens_with_preposition(word)
+
+
+def _looks_like_verb(word: str) -> bool:
+    """Whether a folded word has the shape of an imperfect verb, bare ("يختارون", "يصبح") or after
+    the conjunction و ("ويصيب", "وتقول", "وأخبرتهم"): the number before it counts nothing of it.
+    Read only for words the lexicon does not list as nouns."""
+    verb = word[1:] if word.startswith("و") and len(word) > 3 else word
+    return verb.startswith("ي") or (verb is not word and verb[:1] in "تنا")
 
 
 def _may_be_year(number: str, left: list[Match]) -> bool:

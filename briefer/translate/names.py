@@ -32,6 +32,7 @@ from briefer.translate.words import (
     Token,
     _listed_at,
     _match_at,
+    _phrases_opened_by,
     _tokens,
     lexicon,
 )
@@ -93,7 +94,7 @@ def _lexicon_name_spans_in(tokens: Sequence[Token]) -> list[Span]:
         if common is not None:
             i += common.length
             continue
-        match = _match_at(tokens, i, NAME_CATEGORIES)
+        match = _match_at(tokens, i, NAME_CATEGORIES) if _may_open_name(tokens[i].text) else None
         if match is None and tokens[i].folded in ministries:  # a dict test first: most words are none
             match = _ministry_at(tokens, i)
         # only unprefixed mentions: in 'بالعراق' the 'ب' (in) belongs to the sentence, not the name
@@ -118,7 +119,16 @@ def _with_nationalities(tokens: Sequence[Token], j: int, english: str) -> tuple[
             break
         found.append(adjective)
         j += length
-    return j, _modified(english, list(reversed(found))) if found else english
+    if not found or _takes_no_nationality(english):
+        return j, english  # "ريال مدريد الإسباني": Real Madrid, the nationality read and not said
+    return j, _modified(english, list(reversed(found)))
+
+
+def _takes_no_nationality(english: str) -> bool:
+    """An organisation known by a name of its own ("Real Madrid", "Hamas", "NATO") takes no
+    nationality before it: "Spanish Real Madrid" is no English. A body named by a common noun
+    does ("the government": the French government; "parliament": Algerian parliament)."""
+    return english[:1].isupper()
 
 
 def _ministry_at(tokens: Sequence[Token], i: int) -> Match | None:
@@ -185,6 +195,10 @@ def english_phrase(text: str, romanize: bool = True, keep_arabic: bool = False) 
         if descriptor:
             pieces.append(_Piece("descriptor", descriptor, i))
             i += 1
+        elif (joined := _joined_genitive_after(pieces, tokens, i, match)) is not None:
+            title, (i, particle, body) = pieces[-1], joined
+            # no construct state across a preposition: "بيان للنادي" is a statement of the club
+            pieces[-1] = _Piece(_GOVERNING, f"{title.english} {particle} {body}", title.first)
         elif match and match.entry.category == "title":
             plain = _Piece("title", _matched_english(tokens[i], match, after_title), i)
             piece, i = _title_piece(text, tokens, i, match, plain, keep_arabic)
@@ -204,6 +218,39 @@ def english_phrase(text: str, romanize: bool = True, keep_arabic: bool = False) 
             pieces.append(_Piece("name", romanized(tokens[i].text), i))
             i += 1
     return _joined(_title_order(pieces), tokens)
+
+
+def _joined_genitive_after(
+    pieces: list[_Piece], tokens: Sequence[Token], i: int, match: Match | None
+) -> tuple[int, str, str] | None:
+    """(next token, preposition, English) of the body a title governs through a joined ل or ب,
+    when a title piece ends right before token i ("المدير الفني للمنتخب المصري": the head coach of
+    the Egyptian national team; "الباحث بالجامعة الأمريكية": the researcher at the US university);
+    None when no title precedes or a longer listed phrase starts there ("للجامعة العربية" is the
+    Arab League, not the university)."""
+    if not pieces or pieces[-1].category != "title" or pieces[-1].english.rsplit(" ", 1)[-1] in _OWN_PREPOSITIONS:
+        return None
+    joined = _joined_genitive(tokens, i)
+    if joined is None or (match is not None and (match.entry.category != "title" or i + match.length > joined[0])):
+        return None
+    return joined
+
+
+def _joined_genitive(tokens: Sequence[Token], i: int) -> tuple[int, str, str] | None:
+    """(next token, preposition, English) of a listed body a title governs (Lexicon.genitives)
+    written with a preposition joined to it ("للمنتخب", "بالجامعة"), with the nationalities after
+    it; None for any other word."""
+    folded = tokens[i].folded
+    particle = lexicon().particles.get(tokens[i].text[0])
+    if particle is None or len(folded) < 4:
+        return None
+    bare = "ا" + folded[1:] if folded.startswith("لل") else folded[1:]  # لل is ل + ال, its alef dropped
+    for rest, entry in lexicon().genitives.get(bare, ()):
+        end = i + 1 + len(rest)
+        if end <= len(tokens) and all(tokens[i + 1 + n].folded == word for n, word in enumerate(rest)):
+            after, english = _with_nationalities(tokens, end, entry.english)
+            return after, particle, english
+    return None
 
 
 def _joined(pieces: list[_Piece], tokens: Sequence[Token]) -> str:
@@ -292,6 +339,102 @@ def _is_institution(folded: str) -> bool:
     return any(not rest for rest, _ in lexicon().genitives.get("ال" + folded, ()))
 
 
+# ------------------------------------------------------------------ titles a headline names
+
+
+def title_spans(text: str, tokens: Sequence[Token]) -> list[Span]:
+    """The titles a text names, each read whole with the genitive it governs or the nationality
+    after it, as english_phrase reads a speaker ("وزير الخارجية العراقي": Iraqi Foreign Minister,
+    "قائد الجيش المصري": commander of the Egyptian army), for a facts-only headline.
+
+    Only a title that says whose or which it is: two words or more, its English complete (no
+    preposition left waiting for a complement, no word kept in Arabic), and never the bare title
+    ("الملك", "المتحدث باسم", "the coach"), which says nothing the headline's names do not."""
+    spans: list[Span] = []
+    resume = 0  # tokens before it belong to the title already taken
+    for i in [k for k, token in enumerate(tokens) if _may_open_title(token.text)]:  # few words open one
+        match = _match_at(tokens, i) if i >= resume else None
+        if match is None or match.skip or match.entry.category != "title":
+            continue
+        end = _title_phrase_end(text, tokens, i, match)
+        english = _complete_title_english(text, tokens, i, end, match)
+        if english:
+            spans.append(Span(tokens[i].start, tokens[end - 1].end, english, "name"))
+        resume = end if english else i + match.length
+    return spans
+
+
+@lru_cache(maxsize=_WORD_CACHE_SIZE)
+def _may_open_name(word: str) -> bool:
+    """Whether a listed place or organisation starts with this word, with or without a clitic: a
+    per-word answer that spares most words of a text the phrase lookup."""
+    return any(entry.category in NAME_CATEGORIES for _, _, _, entry in _phrases_opened_by(word))
+
+
+@lru_cache(maxsize=_WORD_CACHE_SIZE)
+def _may_open_title(word: str) -> bool:
+    """Whether a listed title phrase starts with this word as written (no clitic before it)."""
+    return any(skip == 0 and entry.category == "title" for _, skip, _, entry in _phrases_opened_by(word))
+
+
+def _title_phrase_end(text: str, tokens: Sequence[Token], i: int, match: Match) -> int:
+    """The token after a title at token i read as english_phrase reads it: its genitive, the
+    nationalities and descriptors after it, and a listed name joined to it by ل ("الأمين العام
+    للأمم المتحدة": Secretary-General of the United Nations)."""
+    _, j = _title_piece(text, tokens, i, match, _Piece("title", match.entry.english, i), keep_arabic=False)
+    while j < len(tokens) and not _comma_between(text, tokens[j - 1], tokens[j]):
+        english, length, _ = _adjective_at(tokens, j)
+        if not english:
+            break
+        j += length
+    if j < len(tokens) and tokens[j].text[0] == "ل" and not _comma_between(text, tokens[j - 1], tokens[j]):
+        named = _match_at(tokens, j, _GENITIVE_NAMES)
+        joined = _joined_genitive(tokens, j)
+        if named is not None and named.skip == 1:
+            j += named.length
+        elif joined is not None and tokens[j].text[0] == "ل":  # "للشركة الأمريكية": of the US company
+            j = joined[0]
+    return j
+
+
+def _complete_title_english(text: str, tokens: Sequence[Token], i: int, end: int, match: Match) -> str:
+    """The English of the title phrase tokens[i:end], or "" when it is a bare title or incomplete:
+    a preposition waiting for its noun ("spokesperson for"), a word no list knows, or a complement
+    no list knows joined after it ("المدير السابق لصوت العرب": the former director of what?)."""
+    if end - i < 2 or (end < len(tokens) and _goes_on(text, tokens[end - 1], tokens[end])):
+        return ""
+    english = english_phrase(text[tokens[i].start : tokens[end - 1].end], romanize=False)
+    title = match.entry.english
+    if not english or _FSI in english or english.rsplit(" ", 1)[-1] in _OWN_PREPOSITIONS:
+        return ""
+    if english == title and not _is_listed_construct(tokens[i : i + match.length], title):
+        return ""  # a listed title alone: "الأمين العام", "the head coach" (المدير الفني), "the President"
+    if english.endswith(title) and english.partition(" ")[0] not in ("a", "an", "the") and not any(
+        _is_definite(token.folded) for token in tokens[i:end]
+    ):  # "وزير بريطاني" is a British minister, not the British Minister
+        described = english.removesuffix(title) + title.lower()
+        return f"{_indefinite_article(described)} {described}"
+    return english
+
+
+def _goes_on(text: str, last: Token, following: Token) -> bool:
+    """Whether the phrase ending at ``last`` goes on in words no list reads: a definite adjective
+    ("المحكمة البرازيلية العليا": not just the Brazilian court) or a complement joined by its
+    preposition ("المدير السابق لصوت العرب": the former director of what?)."""
+    if _comma_between(text, last, following) or not _is_arabic_word(following):
+        return False
+    return _is_definite(following.folded) or _opens_joined_genitive(following)
+
+
+def _is_listed_construct(words: Sequence[Token], english: str) -> bool:
+    """Whether a listed title holds the genitive it governs ("وزير الصحة": Health Minister, "ولي
+    العهد": Crown Prince) and reads as a title in its own right, not as a description of someone
+    ("the President" of رئيس الجمهورية, "a statement" of بيان صادر); "الأمين العام" is a title
+    and its adjective, no genitive."""
+    construct = len(words) > 1 and not _is_definite(words[0].folded) and _is_definite(words[-1].folded)
+    return construct and english[:1].isupper() and english.partition(" ")[0] not in ("the", "a", "an")
+
+
 # ------------------------------------------------------------------ a title and its genitive
 
 
@@ -327,11 +470,23 @@ def _title_piece(
         genitive = _genitive_at(text, tokens, end, tokens[i].folded, title.entry.english, keep_arabic)
         coordinated_on = genitive is not None and genitive.end > long_end and _coordinated(tokens[long_end].folded)
         if genitive is not None and (title is match or coordinated_on):
-            english = _governing_english(title.entry.english, genitive.english)
+            english = _governing_english(_head_of_state(tokens, end, title.entry.english, genitive), genitive.english)
             if genitive.title_adjectives:
                 english = _modified(english, list(reversed(genitive.title_adjectives)))
             return _Piece(_GOVERNING, english, i), genitive.end
     return plain, long_end
+
+
+#: "رئيس" is "head of" a body; of a country it is its President ("رئيس كوريا الجنوبية")
+_HEAD_OF, _PRESIDENT = "head of", "President"
+
+
+def _head_of_state(tokens: Sequence[Token], k: int, title: str, genitive: _Genitive) -> str:
+    """The title's English before its genitive at token k: "President" for a head of a country."""
+    if title != _HEAD_OF:
+        return title
+    country = _match_at(tokens, k, frozenset({"country"}))
+    return _PRESIDENT if country is not None and not country.skip and country.entry.english == genitive.english else title
 
 
 def _title_readings(tokens: Sequence[Token], i: int, match: Match) -> list[Match]:
@@ -375,7 +530,7 @@ def _genitive_at(
         return None  # "الأمين العام لهيئة ...": the joined preposition's reading (_append_unknown)
     minister = title.rsplit(" ", 1)[-1].lower() == "minister"
     items: list[str | None] = []
-    j, definite = k, False
+    j, definite, named = k, False, False
     while j < len(tokens) and not (j > k and _comma_between(text, tokens[j - 1], tokens[j])):
         word = tokens[j].folded
         coordinated = j > k and definite and _coordinated_at(tokens, j, minister)
@@ -388,6 +543,7 @@ def _genitive_at(
             # a listed noun right after another is a word of an unlisted phrase ("الشؤون البلدية")
             items.append(known.entry.english if coordinated or not items else None)
             j, definite = j + known.length, True
+            named = known.entry.category == "org" and _takes_no_nationality(known.entry.english)
             continue
         if _phrase_match_at(tokens, j) is not None:
             break  # a title or a person: the chain is over
@@ -401,6 +557,8 @@ def _genitive_at(
     # ("وزير النقل المصري": the Egyptian Minister of Transport)
     noun = "" if minister else tokens[j - 1].folded
     end, modifiers = _genitive_modifiers(tokens, j, head, title, noun)
+    if named:  # "مدرب ريال مدريد الإسباني": coach of Real Madrid, not of Spanish Real Madrid
+        modifiers = [modifier for modifier in modifiers if modifier is None]
     if None in modifiers:
         items.append(None)  # an adjective no list knows: the phrase stays as written
     genitive = _genitive_english(tokens[k:end], items, [m for m in modifiers if m is not None], keep_arabic, end)

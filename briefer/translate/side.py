@@ -10,7 +10,9 @@ from functools import lru_cache
 
 import regex
 
+from briefer.arabic.numbers import lookup_word
 from briefer.facts.english import find_english_figures, format_english_number
+from briefer.facts.figures import find_figures
 from briefer.translate.figures import (
     _CLITICS,
     _FSI,
@@ -19,11 +21,19 @@ from briefer.translate.figures import (
     Span,
     _figure_spans_in,
     _is_definite,
+    _looks_like_verb,
     _noun_english,
+    _opens_with_preposition,
 )
 from briefer.translate.masking import mask, restore
 from briefer.translate.models import DEFAULT_TRANSLATOR_MODEL, Translator
-from briefer.translate.names import QuoteSpan, _lexicon_name_spans_in, english_phrase, quote_spans
+from briefer.translate.names import (
+    QuoteSpan,
+    _lexicon_name_spans_in,
+    english_phrase,
+    quote_spans,
+    title_spans,
+)
 from briefer.translate.words import _WORD_CACHE_SIZE, Token, _fold, _match_at, _tokens
 from briefer.types import Analysis, Bullet
 
@@ -70,12 +80,34 @@ def headline_source(analysis: Analysis) -> str:
 
 
 def lexicon_headline(analysis: Analysis) -> str:
-    """What the lexicon can say of the headline: its places, organisations and figures."""
+    """What the lexicon can say of the headline: the titles it names with their genitive or
+    nationality, its places, organisations and figures."""
     headline = headline_source(analysis)
     tokens = _tokens(headline)
-    spans = _lexicon_name_spans_in(tokens) + _figure_spans_in(tokens, headline, facts_only=True)
+    titles = title_spans(headline, tokens)
+    # a name inside a title is said by the title: "commander of the Egyptian army", not also "the Egyptian army"
+    names = [n for n in _lexicon_name_spans_in(tokens) if not any(t.start < n.end and n.start < t.end for t in titles)]
+    digit_figures = _figure_spans_in(tokens, headline, facts_only=True)
+    word_figures = _headline_word_figures(headline, tokens, digit_figures)
+    spans = titles + names + digit_figures + word_figures
     items = [s.english for s in sorted(spans, key=lambda s: s.start)]
     return " · ".join(dict.fromkeys(items))
+
+
+def _headline_word_figures(headline: str, tokens: Sequence[Token], taken: Sequence[Span]) -> list[Span]:
+    """Figures written in words in the headline ("مليون زائر": 1 million visitors), as the figures
+    layer reads the headline: the guard checks the English headline against those same figures.
+    The figures layer runs only on a headline with a number word that is not the scale of a
+    number in digits ("5 آلاف": the digit path's): most have none."""
+    number_words = [k for k, word in enumerate(map(lookup_word, [token.folded for token in tokens])) if word]
+    if all(k and tokens[k - 1].is_number for k in number_words):
+        return []
+    spans: list[Span] = []
+    for figure in find_figures(headline, ()):
+        english = _word_figure_english(figure.text, figure.value, figure.unit, figure.kind, figure.approx)
+        if english and not any(s.start < figure.end and figure.start < s.end for s in (*taken, *spans)):
+            spans.append(Span(figure.start, figure.end, english, "figure"))
+    return spans
 
 
 def lexicon_bullets(analysis: Analysis, bullets_ar: Sequence[Bullet]) -> tuple[Bullet, ...]:
@@ -138,8 +170,11 @@ def _word_figure_english(text: str, value: float | None, unit: str, kind: str, a
     fraction, a unit or approximation no list renders, or a value the English does not read back."""
     if kind not in _WORD_FIGURE_KINDS or value is None or value < 1 or _ANY_DIGIT.search(text):
         return ""
-    first = _fold(text.split()[0])
+    words = [_fold(word) for word in text.split()]
+    first = words[0]
     if _is_definite(first) or (first[0] in _CLITICS and _is_definite(first[1:])):
+        return ""
+    if any(_is_dual_construct(word, following) for word, following in zip(words, words[1:])):
         return ""
     unit_english = "" if kind == "percent" or not unit else _unit_english(unit)
     approx_english = _phrase_english(approx, frozenset({"approx"})) if approx else ""
@@ -151,6 +186,15 @@ def _word_figure_english(text: str, value: float | None, unit: str, kind: str, a
     return english if read_back and read_back[0].value is not None and abs(read_back[0].value - value) <= 1e-9 * value else ""
 
 
+def _is_dual_construct(word: str, following: str) -> bool:
+    """A scale word in "ا" right before the noun it counts: "مليونا مسافر" is two million
+    passengers (the dual in the construct state), though the same letters alone are one million
+    ("بلغ مليونا", "مليونا لشركة"), and so the figures layer reads it. Said in neither reading:
+    the figure is left out."""
+    number = lookup_word(word) if word.endswith("ا") else None
+    return number is not None and number.type == "scale" and not _opens_with_preposition(following)
+
+
 def _unit_english(unit: str) -> str | None:
     """A figure's unit or counted noun in English, else as written, isolated; None for a definite
     word ("ثلث السكان": a share of a group, not a count of it)."""
@@ -160,7 +204,12 @@ def _unit_english(unit: str) -> str | None:
     english = _phrase_english(unit, _UNIT_PARTS)
     if english:
         return english
-    return (_noun_english(tokens[0].folded) if len(tokens) == 1 else "") or _FSI + unit + _PDI
+    noun = _noun_english(tokens[0].folded) if len(tokens) == 1 else ""
+    if noun:
+        return noun
+    # "ستة ويصيب" (and injures), "مليونا لشركة" (for a company): no unit
+    first = tokens[0].folded
+    return "" if _looks_like_verb(first) or _opens_with_preposition(first) else _FSI + unit + _PDI
 
 
 def _phrase_english(text: str, categories: frozenset[str]) -> str | None:
