@@ -407,3 +407,17 @@ def test_a_percentage_after_an_id_word_is_still_a_figure(text, written):
 def test_an_id_after_its_cue_word_is_still_not_a_figure():
     assert figures("اتصل على الهاتف 0501234567") == ()
     assert figures("صدر رقم القرار 45 لعام") == ()
+
+
+@pytest.mark.parametrize(("text", "written", "value"), [
+    ("سافر مليونا مسافر عبر المطار", "مليونا مسافر", 2e6),  # the dual in construct, its ن dropped
+    ("حضر ألفا شخص الحفل", "ألفا شخص", 2000),
+    ("أنتج الحقل مليونا برميل يوميا", "مليونا برميل", 2e6),
+    ("وصل عدد الزوار إلى 15 ألفا", "15 ألفا", 15000),  # after a number: the plain form
+    ("بلغ عدد الزوار مليونا ونصف المليون", "مليونا ونصف المليون", 1.5e6),
+    ("وخصص مليونا لشراء الأدوية", "مليونا", 1e6),  # alone before a preposition: one
+    ("أجزم لكم مليوناً بالمئة أنني لم أفعل", "مليوناً بالمئة", 1e6),  # a million percent
+])
+def test_a_scale_word_before_the_noun_it_counts_is_the_dual_in_construct(text, written, value):
+    figure = one(text)
+    assert figure.text.startswith(written) and figure.value == value

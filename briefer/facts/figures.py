@@ -632,12 +632,27 @@ class _Scan:
         """The end of the number phrase at ``index`` and its value (scale words applied), with
         the smaller parts joined by "و": "15 ألفا و615" (15,615), "مليار و200 مليون"."""
         end, read = self._number_phrase(index)
+        if self._dual_construct(index, end, read):
+            return end, 2 * read.value
         if read.value is None or not read.scale or self.word(end) != "و":
             return end, read.value
         joined = self._joined_part(end + 1, read.scale)
         if joined is None:
             return end, read.value
         return joined[0], read.value + joined[1]
+
+    def _dual_construct(self, index: int, end: int, read: NumberRead) -> bool:
+        """'مليونا مسافر', 'ألفا شخص': a scale word alone in its accusative-looking form, right
+        before the noun it counts, is the dual in construct (its ن dropped): two million. After a
+        number it counts like the plain form ('15 ألفا'), and before anything but a counted noun
+        it is one ('ومليونا لشركة', 'مليونا ونصف المليون')."""
+        if read.value is None or read.length != 1 or end != index + 1 or not self.word(index).endswith("ا"):
+            return False
+        word = lookup_word(self.word(index))
+        following = self.word(end)
+        if word is None or word.type != "scale" or following[:1] in ("ل", "و", "ف") or self._unit_kind(end) == "percent":
+            return False  # 'مليوناً بالمئة': a million percent
+        return bool(self.phrase_at(end, self.lex.units)) or self._is_head_noun(end)
 
     def _number_phrase(self, index: int) -> tuple[int, NumberRead]:
         """One number phrase at ``index``: a written number and the number words after it."""

@@ -174,8 +174,6 @@ def _word_figure_english(text: str, value: float | None, unit: str, kind: str, a
     first = words[0]
     if _is_definite(first) or (first[0] in _CLITICS and _is_definite(first[1:])):
         return ""
-    if any(_is_dual_construct(word, following) for word, following in zip(words, words[1:])):
-        return ""
     unit_english = "" if kind == "percent" or not unit else _unit_english(unit)
     approx_english = _phrase_english(approx, frozenset({"approx"})) if approx else ""
     if unit_english is None or approx_english is None or (not unit_english and value < 1000 and kind != "percent"):
@@ -184,15 +182,6 @@ def _word_figure_english(text: str, value: float | None, unit: str, kind: str, a
     english = " ".join(part for part in (approx_english, number, unit_english) if part)
     read_back = find_english_figures(english)
     return english if read_back and read_back[0].value is not None and abs(read_back[0].value - value) <= 1e-9 * value else ""
-
-
-def _is_dual_construct(word: str, following: str) -> bool:
-    """A scale word in "ا" right before the noun it counts: "مليونا مسافر" is two million
-    passengers (the dual in the construct state), though the same letters alone are one million
-    ("بلغ مليونا", "مليونا لشركة"), and so the figures layer reads it. Said in neither reading:
-    the figure is left out."""
-    number = lookup_word(word) if word.endswith("ا") else None
-    return number is not None and number.type == "scale" and not _opens_with_preposition(following)
 
 
 def _unit_english(unit: str) -> str | None:
