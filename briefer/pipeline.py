@@ -28,7 +28,7 @@ from briefer.config import BriefConfig
 from briefer.errors import ArticleError, BrieferError, EngineError
 from briefer.ingest import read_inputs
 from briefer.spill import BriefSpill, pickle_brief
-from briefer.translate import english_side, get_translator, headline_source, lexicon_headline
+from briefer.translate import english_side, get_translator, lexicon_headline
 from briefer.types import Analysis, Article, ArticleBrief, Briefing, Bullet, Skipped
 from briefer.verify import headline_problems, verify_bullets
 
@@ -120,14 +120,15 @@ class BriefMaker:
     def _with_english(
         self, analysis: Analysis, bullets_ar: tuple[Bullet, ...], verdicts_ar: tuple, english: Sequence[Bullet] | None
     ) -> ArticleBrief:
-        headline_en, bullets_en, mode = self._english_side(analysis, bullets_ar)
-        headline_en = _checked_headline(analysis, headline_en, mode)
+        headline_ar = self.engine.headline(analysis)
+        headline_en, bullets_en, mode = self._english_side(analysis, bullets_ar, headline_ar)
+        headline_en = _checked_headline(analysis, headline_ar, headline_en, mode)
         if english is not None:  # the engine's own English (None: it fell back for this article)
             bullets_en, mode = tuple(english), "model"
         bullets_en, verdicts_en = verify_bullets(analysis, bullets_en, self.config.verify_policy)
         return ArticleBrief(
             analysis=analysis,
-            headline_ar=self.engine.headline(analysis),
+            headline_ar=headline_ar,
             bullets_ar=bullets_ar,
             headline_en=headline_en,
             bullets_en=bullets_en,
@@ -136,28 +137,30 @@ class BriefMaker:
             engine=self.engine.signature(),
         )
 
-    def _english_side(self, analysis: Analysis, bullets_ar: tuple[Bullet, ...]) -> tuple[str, tuple[Bullet, ...], str]:
+    def _english_side(
+        self, analysis: Analysis, bullets_ar: tuple[Bullet, ...], headline_ar: str
+    ) -> tuple[str, tuple[Bullet, ...], str]:
         """The translator's English, or the facts-only lexicon English when the translator fails
-        on this article (a model answering off-schema twice): the article is still briefed."""
+        on this article (a model answering off-schema twice): the article is still briefed. The
+        English headline says the Arabic one the briefing shows."""
         try:
-            return english_side(analysis, bullets_ar, self.translator)
+            return english_side(analysis, bullets_ar, self.translator, headline_ar)
         except EngineError as exc:
             if self.translator is None:
                 raise
             log.info("translation failed for %s (%s); facts-only English instead", analysis.article.origin, exc)
-            return english_side(analysis, bullets_ar, None)
+            return english_side(analysis, bullets_ar, None, headline_ar)
 
 
-def _checked_headline(analysis: Analysis, headline_en: str, mode: str) -> str:
+def _checked_headline(analysis: Analysis, headline_ar: str, headline_en: str, mode: str) -> str:
     """The English headline, if it says nothing its Arabic headline does not: a translated one
     that fails (a model's own figure or name) gives way to the lexicon's, and one that still
     fails is left out, as a bullet that cannot be verified is."""
-    source = headline_source(analysis)
     candidates = [(headline_en, "lexicon" if mode == "lexicon" else "translation")]
     if mode != "lexicon":
-        candidates.append((lexicon_headline(analysis), "lexicon"))
+        candidates.append((lexicon_headline(analysis, headline_ar), "lexicon"))
     for text, origin in candidates:
-        problems = headline_problems(source, text, origin)
+        problems = headline_problems(headline_ar, text, origin)
         if not problems:
             return text
         log.info("English headline of %s not shown: %s", analysis.article.origin or analysis.article.id, problems[0].message)

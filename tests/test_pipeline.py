@@ -187,3 +187,16 @@ def test_a_translated_headline_is_checked_against_the_arabic_one(example_config,
                       text="عقد الطرفان محادثات مطولة في العاصمة. وقال مصدر مطلع إن الجولة المقبلة ستعقد قريبا.")
     (brief,) = maker.make([article])
     assert brief.headline_en == shown
+
+
+def test_the_english_headline_says_the_arabic_headline_shown(example_config):
+    """Without a title the engine heads the story with its main-event sentence, not the first one
+    (here a 'read also' line): the English headline says that same sentence."""
+    from briefer.pipeline import BriefMaker
+    from briefer.types import Article
+
+    text = ("اقرأ أيضا: مهرجان الأفلام في باريس. أعلنت وزارة الصحة السعودية إطلاق حملة تطعيم تستهدف "
+            "4 ملايين طفل في الرياض وجدة. وقال وزير الصحة إن الحملة تستمر عشرة أيام.")
+    (brief,) = BriefMaker(example_config).make([Article(id="u1", source="s", text=text)])
+    assert brief.headline_ar.startswith("أعلنت وزارة الصحة السعودية")
+    assert "4 million children" in brief.headline_en and "Paris" not in brief.headline_en

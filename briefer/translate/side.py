@@ -45,23 +45,26 @@ ENGLISH_HINT = (
 
 
 def english_side(
-    analysis: Analysis, bullets_ar: Sequence[Bullet], translator: Translator | None = None
+    analysis: Analysis, bullets_ar: Sequence[Bullet], translator: Translator | None = None, headline_ar: str = ""
 ) -> tuple[str, tuple[Bullet, ...], str]:
-    """(headline_en, bullets_en, mode): mode is 'translation' with a translator, else 'lexicon'."""
+    """(headline_en, bullets_en, mode): mode is 'translation' with a translator, else 'lexicon'.
+
+    ``headline_ar``: the Arabic headline the briefing shows, which the English one says (default:
+    :func:`headline_source`)."""
     if translator is None:
-        return lexicon_headline(analysis), lexicon_bullets(analysis, bullets_ar), "lexicon"
-    return _translated_side(analysis, bullets_ar, translator)
+        return lexicon_headline(analysis, headline_ar), lexicon_bullets(analysis, bullets_ar), "lexicon"
+    return _translated_side(analysis, bullets_ar, translator, headline_ar)
 
 
 def _translated_side(
-    analysis: Analysis, bullets_ar: Sequence[Bullet], translator: Translator
+    analysis: Analysis, bullets_ar: Sequence[Bullet], translator: Translator, headline_ar: str = ""
 ) -> tuple[str, tuple[Bullet, ...], str]:
-    headline = headline_source(analysis)
+    headline = headline_ar or headline_source(analysis)
     masked = [mask(headline, analysis)] + [mask(b.text, analysis) for b in bullets_ar]
     # one request per distinct text: a name asked once reads the same in every bullet
     requests = list(dict.fromkeys(text for m in masked for text in m.requests()))
     translations = dict(zip(requests, translator.translate(requests), strict=True))
-    headline_en = restore(masked[0], translations) or lexicon_headline(analysis)
+    headline_en = restore(masked[0], translations) or lexicon_headline(analysis, headline)
     bullets = []
     for bullet, masked_bullet in zip(bullets_ar, masked[1:], strict=True):
         english = restore(masked_bullet, translations)
@@ -79,10 +82,10 @@ def headline_source(analysis: Analysis) -> str:
     return analysis.sentences[0].text if analysis.sentences else ""
 
 
-def lexicon_headline(analysis: Analysis) -> str:
-    """What the lexicon can say of the headline: the titles it names with their genitive or
-    nationality, its places, organisations and figures."""
-    headline = headline_source(analysis)
+def lexicon_headline(analysis: Analysis, headline_ar: str = "") -> str:
+    """What the lexicon can say of the headline (``headline_ar``, default :func:`headline_source`):
+    the titles it names with their genitive or nationality, its places, organisations and figures."""
+    headline = headline_ar or headline_source(analysis)
     tokens = _tokens(headline)
     titles = title_spans(headline, tokens)
     # a name inside a title is said by the title: "commander of the Egyptian army", not also "the Egyptian army"
