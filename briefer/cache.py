@@ -69,7 +69,7 @@ def encode_brief(brief: ArticleBrief) -> str:
 
 
 class BriefCache:
-    """get/put ArticleBriefs by (article id, run signature)."""
+    """ArticleBriefs by (article id, run signature): get() reads one back, put() stores one encoded."""
 
     def __init__(self, path: Path | str = ""):
         self.path = Path(path) if path else default_cache_path()
@@ -91,11 +91,8 @@ class BriefCache:
         except (ValueError, TypeError, KeyError):
             return None  # an entry from an incompatible build: recompute it
 
-    def put(self, brief: ArticleBrief, signature: str) -> None:
-        self.put_encoded(brief.article.id, encode_brief(brief), signature)
-
-    def put_encoded(self, article_id: str, value: str, signature: str) -> None:
-        """Store a brief already encoded by :func:`encode_brief` (in a worker process)."""
+    def put(self, article_id: str, value: str, signature: str) -> None:
+        """Store a brief encoded by :func:`encode_brief` (where it was made: a worker process)."""
         self._db.execute(
             "INSERT OR REPLACE INTO briefs (key, article_id, value) VALUES (?, ?, ?)",
             (cache_key(article_id, signature), article_id, value),

@@ -300,7 +300,7 @@ def _receive(in_flight: _InFlight, maker: BriefMaker, cache: BriefCache | None) 
             continue
         outcome = next(fresh)
         if cache is not None and isinstance(outcome, _Finished):
-            cache.put_encoded(outcome.entry.brief.article.id, outcome.cache_value, maker.signature)
+            cache.put(outcome.entry.brief.article.id, outcome.cache_value, maker.signature)
         yield outcome
 
 
